@@ -1,0 +1,1 @@
+"""Database layer: engine and pools, embedded PostgreSQL, declarative conventions, migrations."""

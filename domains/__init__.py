@@ -1,0 +1,1 @@
+"""Domain packages, one per Postgres schema, and the shared kernel they build on."""

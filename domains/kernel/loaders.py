@@ -1,0 +1,61 @@
+"""Per-request DataLoaders: built on first use, one per loader class, never shared."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any, Generic, TypeVar, cast
+
+from aiodataloader import DataLoader
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.unit_of_work import UnitOfWork
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+L = TypeVar("L", bound="Loader[Any, Any]")
+
+
+class Loader(DataLoader[K, V], Generic[K, V]):
+    """A DataLoader whose batches read through the request's unit of work.
+
+    Subclasses implement `fetch(connection, keys)` returning values found by key; keys not found
+    get `missing()` (None by default, an empty list for one-to-many loaders). Results come back in
+    key order, as DataLoader requires.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        super().__init__()
+        self.uow = uow
+
+    async def fetch(self, connection: AsyncConnection, keys: Sequence[K]) -> Mapping[K, V]:
+        """Values of the keys found, by key."""
+        raise NotImplementedError
+
+    def missing(self) -> V:
+        """The value of a key with nothing behind it."""
+        return cast("V", None)
+
+    async def batch_load_fn(self, keys: Iterable[K]) -> list[V]:
+        ordered = list(keys)
+        async with self.uow.connection() as connection:
+            found = await self.fetch(connection, ordered)
+        return [found[key] if key in found else self.missing() for key in ordered]
+
+
+class Loaders:
+    """The DataLoaders of one request, by class: `loaders.get(UserByIdLoader).load(user_id)`."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self._built: dict[type, object] = {}
+
+    def get(self, kind: type[L]) -> L:
+        """The request's loader of this class, built on first use."""
+        loader = self._built.get(kind)
+        if loader is None:
+            loader = self._built[kind] = kind(self._uow)
+        return cast("L", loader)
+
+    def clear(self) -> None:
+        """Forget every cached value (after a write that changes what loaders saw)."""
+        self._built.clear()

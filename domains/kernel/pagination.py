@@ -1,0 +1,127 @@
+"""Relay connections with keyset cursors, at most 100 nodes a page."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from db.pagination import Page
+from domains.kernel.errors import BadUserInput
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+NodeT = TypeVar("NodeT")
+
+_DECODERS: dict[str, Callable[[Any], Any]] = {
+    "d": datetime.fromisoformat,
+    "u": uuid.UUID,
+    "i": int,
+    "s": str,
+}
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """An opaque cursor for a row's sort key."""
+    typed: list[list[Any]] = []
+    for value in values:
+        if isinstance(value, datetime):
+            typed.append(["d", value.isoformat()])
+        elif isinstance(value, uuid.UUID):
+            typed.append(["u", str(value)])
+        elif isinstance(value, bool) or not isinstance(value, int | str):
+            raise TypeError(f"cannot put {type(value).__name__} in a cursor")
+        else:
+            typed.append(["i" if isinstance(value, int) else "s", value])
+    raw = json.dumps(typed, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, *, width: int) -> tuple[Any, ...]:
+    """The sort key inside a cursor, or BAD_USER_INPUT."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        typed = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values = tuple(_DECODERS[kind](value) for kind, value in typed)
+    except (ValueError, TypeError, KeyError):
+        raise BadUserInput("`after` is not a cursor of this list.", field="after") from None
+    if len(values) != width:
+        raise BadUserInput("`after` is not a cursor of this list.", field="after")
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """Validated `first`/`after` arguments."""
+
+    first: int
+    after: tuple[Any, ...] | None
+
+    @classmethod
+    def parse(cls, first: int | None, after: str | None, *, key_width: int) -> PageRequest:
+        """Check the page size (1..100) and decode the cursor."""
+        size = DEFAULT_PAGE_SIZE if first is None else first
+        if not 1 <= size <= MAX_PAGE_SIZE:
+            raise BadUserInput(f"`first` must be between 1 and {MAX_PAGE_SIZE}.", field="first")
+        return cls(
+            first=size,
+            after=decode_cursor(after, width=key_width) if after is not None else None,
+        )
+
+
+@strawberry.type(description="Where a page sits in its list.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More nodes follow this page.")
+    has_previous_page: bool = strawberry.field(description="Nodes precede this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first node.")
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last node; pass as `after`."
+    )
+
+
+@strawberry.type(description="A node and its cursor.")
+class Edge(Generic[NodeT]):
+    node: NodeT = strawberry.field(description="The item.")
+    cursor: str = strawberry.field(description="Opaque position of this item, for `after`.")
+
+
+@strawberry.type(description="A page of a list (Relay connection).")
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]] = strawberry.field(description="The nodes of this page.")
+    page_info: PageInfo = strawberry.field(description="Position of this page in the list.")
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many nodes the whole list holds (counted on request).")
+    async def total_count(self) -> int:
+        return await self.count()
+
+    @classmethod
+    def from_page(
+        cls,
+        page: Page,
+        nodes: Sequence[NodeT],
+        *,
+        after: tuple[Any, ...] | None,
+        count: Callable[[], Awaitable[int]],
+    ) -> Connection[NodeT]:
+        """A connection from a fetched page and its nodes (in the page's order)."""
+        cursors = [encode_cursor(key) for key in page.keys]
+        return cls(
+            edges=[
+                Edge(node=node, cursor=cursor) for node, cursor in zip(nodes, cursors, strict=True)
+            ],
+            page_info=PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=after is not None,
+                start_cursor=cursors[0] if cursors else None,
+                end_cursor=cursors[-1] if cursors else None,
+            ),
+            count=count,
+        )

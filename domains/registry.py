@@ -1,0 +1,31 @@
+"""Every domain of the gateway, in deletion order (children first).
+
+A domain's data is deleted before the domains listed after it; `tenants` holds the tenant row
+itself and comes after every tenant-scoped domain. `users` is global (accounts outlive tenants).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+from domains.kernel.domain import Domain
+from domains.tenants.domain import DOMAIN as TENANTS
+from domains.users.domain import DOMAIN as USERS
+
+DOMAINS: tuple[Domain, ...] = (
+    TENANTS,
+    USERS,
+)
+
+
+def metadata() -> list[MetaData]:
+    """The table metadata of every domain, for migrations and catalog checks."""
+    return [domain.metadata for domain in DOMAINS]
+
+
+def by_name(name: str) -> Domain:
+    """The domain called `name`."""
+    for domain in DOMAINS:
+        if domain.name == name:
+            return domain
+    raise KeyError(name)

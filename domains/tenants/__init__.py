@@ -1,0 +1,1 @@
+"""Tenants: bakeries, their members and roles, and their subscription."""

@@ -1,0 +1,59 @@
+"""Per-request DataLoaders of the tenants domain."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from domains.kernel.loaders import Loader
+from domains.tenants import service
+from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+
+MembershipKey = tuple[uuid.UUID, uuid.UUID]
+
+
+class TenantByIdLoader(Loader[uuid.UUID, TenantRecord | None]):
+    """Live tenants by id."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[uuid.UUID]
+    ) -> Mapping[uuid.UUID, TenantRecord | None]:
+        return {tenant.id: tenant for tenant in await service.get_tenants(connection, keys)}
+
+
+class MembersByTenantLoader(Loader[uuid.UUID, list[MemberRecord]]):
+    """Members of each tenant, oldest first."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[uuid.UUID]
+    ) -> Mapping[uuid.UUID, list[MemberRecord]]:
+        grouped: dict[uuid.UUID, list[MemberRecord]] = defaultdict(list)
+        for member in await service.members_of(connection, keys):
+            grouped[member.tenant_id].append(member)
+        return grouped
+
+    def missing(self) -> list[MemberRecord]:
+        return []
+
+
+class MembershipByTenantAndUserLoader(Loader[MembershipKey, MemberRecord | None]):
+    """A user's membership of a tenant, keyed by (tenant id, user id)."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[MembershipKey]
+    ) -> Mapping[MembershipKey, MemberRecord | None]:
+        found = await service.memberships(connection, keys)
+        return {(member.tenant_id, member.user_id): member for member in found}
+
+
+class SubscriptionByTenantLoader(Loader[uuid.UUID, SubscriptionRecord | None]):
+    """The current subscription of each tenant."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[uuid.UUID]
+    ) -> Mapping[uuid.UUID, SubscriptionRecord | None]:
+        found = await service.current_subscriptions(connection, keys)
+        return {subscription.tenant_id: subscription for subscription in found}

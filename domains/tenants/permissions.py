@@ -1,0 +1,56 @@
+"""Tenant role checks, declared on fields: `requires(TenantRole(MemberRole.ADMIN))`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission
+
+from domains.kernel.context import RequestContext
+from domains.kernel.errors import Forbidden
+from domains.kernel.ids import parse_id
+from domains.kernel.principal import ServicePrincipal
+from domains.tenants.loaders import MembershipByTenantAndUserLoader
+from domains.tenants.models import MemberRole
+
+
+class TenantRole(BasePermission):
+    """The caller is a member of the tenant with at least this role, or a service.
+
+    The tenant comes from the argument `argument` (Python name) or, when the field hangs off a
+    `Tenant`, from the parent object. A tenant that does not exist and one the caller is not a
+    member of are both FORBIDDEN, so ids of other tenants reveal nothing.
+    """
+
+    def __init__(
+        self, at_least: MemberRole, *, argument: str = "tenant_id", services: bool = True
+    ) -> None:
+        self.at_least = at_least
+        self.argument = argument
+        self.services = services
+        self.denial = f"Requires the {at_least.value} role in this bakery."
+
+    async def has_permission(
+        self, source: Any, info: strawberry.Info[RequestContext, None], **kwargs: Any
+    ) -> bool:
+        principal = await info.context.authenticated()
+        if isinstance(principal, ServicePrincipal):
+            if self.services:
+                return True
+            raise Forbidden("Services cannot do this.")
+        raw = kwargs.get(self.argument)
+        if raw is None:  # a field of `Tenant`: the tenant is the parent
+            raw = source.id
+        tenant_id = parse_id(raw, argument=_graphql_name(self.argument))
+        membership = await info.context.loaders.get(MembershipByTenantAndUserLoader).load(
+            (tenant_id, principal.user_id)
+        )
+        if membership is None or not membership.role.at_least(self.at_least):
+            raise Forbidden(self.denial)
+        return True
+
+
+def _graphql_name(python_name: str) -> str:
+    head, *rest = python_name.split("_")
+    return head + "".join(part.title() for part in rest)

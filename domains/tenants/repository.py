@@ -1,0 +1,194 @@
+"""All SQL of the tenants domain. Deleted tenants are invisible to every read here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from domains.tenants.models import (
+    BusinessModel,
+    MemberRole,
+    Subscription,
+    SubscriptionPlan,
+    SubscriptionStatus,
+    Tenant,
+    TenantMember,
+)
+from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+
+_TENANT = (
+    Tenant.id,
+    Tenant.name,
+    Tenant.business_model,
+    Tenant.owner_id,
+    Tenant.is_demo,
+    Tenant.created_at,
+    Tenant.updated_at,
+)
+_MEMBER = (
+    TenantMember.id,
+    TenantMember.tenant_id,
+    TenantMember.user_id,
+    TenantMember.role,
+    TenantMember.created_at,
+)
+_SUBSCRIPTION = (
+    Subscription.id,
+    Subscription.tenant_id,
+    Subscription.plan,
+    Subscription.status,
+    Subscription.trial_ends_at,
+    Subscription.created_at,
+)
+_LIVE = Tenant.deleted_at.is_(None)
+
+
+async def insert_tenant(
+    connection: AsyncConnection,
+    *,
+    name: str,
+    business_model: BusinessModel,
+    owner_id: uuid.UUID,
+) -> TenantRecord:
+    """Insert a tenant."""
+    statement = (
+        insert(Tenant)
+        .values(id=uuid.uuid4(), name=name, business_model=business_model, owner_id=owner_id)
+        .returning(*_TENANT)
+    )
+    return TenantRecord(*(await connection.execute(statement)).one())
+
+
+async def insert_member(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, user_id: uuid.UUID, role: MemberRole
+) -> MemberRecord | None:
+    """Insert a membership; None when the user is already a member."""
+    statement = (
+        insert(TenantMember)
+        .values(tenant_id=tenant_id, id=uuid.uuid4(), user_id=user_id, role=role)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "user_id"])
+        .returning(*_MEMBER)
+    )
+    row = (await connection.execute(statement)).first()
+    return MemberRecord(*row) if row is not None else None
+
+
+async def insert_subscription(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    plan: SubscriptionPlan,
+    status: SubscriptionStatus,
+    trial_ends_at: datetime | None,
+) -> None:
+    """Start a subscription."""
+    await connection.execute(
+        insert(Subscription).values(
+            tenant_id=tenant_id,
+            id=uuid.uuid4(),
+            plan=plan,
+            status=status,
+            trial_ends_at=trial_ends_at,
+        )
+    )
+
+
+async def get_tenants(connection: AsyncConnection, ids: Sequence[uuid.UUID]) -> list[TenantRecord]:
+    """Live tenants with these ids."""
+    rows = await connection.execute(select(*_TENANT).where(Tenant.id.in_(ids), _LIVE))
+    return [TenantRecord(*row) for row in rows]
+
+
+async def tenants_of_user(connection: AsyncConnection, user_id: uuid.UUID) -> list[TenantRecord]:
+    """Live tenants the user is a member of, oldest membership first."""
+    statement = (
+        select(*_TENANT)
+        .join(TenantMember, TenantMember.tenant_id == Tenant.id)
+        .where(TenantMember.user_id == user_id, _LIVE)
+        .order_by(TenantMember.created_at, Tenant.id)
+    )
+    return [TenantRecord(*row) for row in await connection.execute(statement)]
+
+
+async def members_of(
+    connection: AsyncConnection,
+    tenant_ids: Sequence[uuid.UUID],
+    *,
+    roles: Sequence[MemberRole] | None = None,
+) -> list[MemberRecord]:
+    """Members of these live tenants, oldest first; optionally only some roles."""
+    statement = (
+        select(*_MEMBER)
+        .join(Tenant, Tenant.id == TenantMember.tenant_id)
+        .where(TenantMember.tenant_id.in_(tenant_ids), _LIVE)
+        .order_by(TenantMember.tenant_id, TenantMember.created_at, TenantMember.id)
+    )
+    if roles is not None:
+        statement = statement.where(TenantMember.role.in_(roles))
+    return [MemberRecord(*row) for row in await connection.execute(statement)]
+
+
+async def memberships(
+    connection: AsyncConnection, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[MemberRecord]:
+    """Memberships for (tenant id, user id) pairs, in live tenants only."""
+    statement = (
+        select(*_MEMBER)
+        .join(Tenant, Tenant.id == TenantMember.tenant_id)
+        .where(tuple_(TenantMember.tenant_id, TenantMember.user_id).in_(pairs), _LIVE)
+    )
+    return [MemberRecord(*row) for row in await connection.execute(statement)]
+
+
+async def lock_membership(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, user_id: uuid.UUID
+) -> MemberRecord | None:
+    """The membership, locked until the transaction ends (live tenants only)."""
+    statement = (
+        select(*_MEMBER)
+        .join(Tenant, Tenant.id == TenantMember.tenant_id)
+        .where(TenantMember.tenant_id == tenant_id, TenantMember.user_id == user_id, _LIVE)
+        .with_for_update(of=TenantMember)
+    )
+    row = (await connection.execute(statement)).first()
+    return MemberRecord(*row) if row is not None else None
+
+
+async def set_member_role(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, user_id: uuid.UUID, role: MemberRole
+) -> MemberRecord:
+    """Change a member's role."""
+    statement = (
+        update(TenantMember)
+        .where(TenantMember.tenant_id == tenant_id, TenantMember.user_id == user_id)
+        .values(role=role)
+        .returning(*_MEMBER)
+    )
+    return MemberRecord(*(await connection.execute(statement)).one())
+
+
+async def delete_member(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    """Remove a membership."""
+    await connection.execute(
+        delete(TenantMember).where(
+            TenantMember.tenant_id == tenant_id, TenantMember.user_id == user_id
+        )
+    )
+
+
+async def current_subscriptions(
+    connection: AsyncConnection, tenant_ids: Sequence[uuid.UUID]
+) -> list[SubscriptionRecord]:
+    """The subscription that is not cancelled, per tenant."""
+    statement = select(*_SUBSCRIPTION).where(
+        Subscription.tenant_id.in_(tenant_ids),
+        Subscription.status != SubscriptionStatus.CANCELLED,
+    )
+    return [SubscriptionRecord(*row) for row in await connection.execute(statement)]

@@ -1,0 +1,1 @@
+"""Users: accounts (global, not tenant-scoped), passwords and tokens."""

@@ -1,0 +1,1 @@
+"""The ASGI gateway: app factory, HTTP routes, request context, auth, settings, logging, CLI."""

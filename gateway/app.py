@@ -1,0 +1,88 @@
+"""The ASGI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Route
+
+from gateway.graphql_view import GatewayGraphQL
+from gateway.health import healthz, migration_heads, readyz
+from gateway.logging import configure_logging
+from gateway.middleware.access_log import AccessLogMiddleware
+from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
+from gateway.middleware.request_id import RequestIdMiddleware
+from gateway.resources import Resources
+from gateway.settings import Settings
+from schema.build import build_schema
+from schema.extensions.limits import QueryLimits
+
+log = structlog.get_logger()
+
+
+def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
+    """The gateway for `settings` (whose database URL and secret are already resolved)."""
+    if configure_logs:
+        configure_logging(settings.log_level, settings.effective_log_format)
+    schema = build_schema(
+        QueryLimits(
+            max_depth=settings.max_query_depth,
+            max_aliases=settings.max_aliases,
+            max_tokens=settings.max_tokens,
+        ),
+        parser_cache_size=settings.parser_cache_size,
+        validation_cache_size=settings.validation_cache_size,
+    )
+    graphql = GatewayGraphQL(
+        schema,
+        graphql_ide="graphiql" if settings.development else None,
+        allow_queries_via_get=True,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        resources = Resources.open(settings)
+        app.state.resources = resources
+        app.state.migration_heads = migration_heads()
+        log.info("gateway.started", environment=settings.environment.value)
+        try:
+            yield
+        finally:
+            await resources.close()
+            log.info("gateway.stopped")
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+        ],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(AccessLogMiddleware),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=[
+                    "Authorization",
+                    "Content-Type",
+                    "X-Request-ID",
+                    "X-Demo-Session-Id",
+                ],
+                expose_headers=[REQUEST_ID_HEADER],
+                max_age=600,
+            ),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def app_from_environment() -> Starlette:
+    """Factory for uvicorn workers: settings from the environment prepared by `gateway serve`."""
+    return create_app(Settings())

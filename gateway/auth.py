@@ -1,0 +1,40 @@
+"""Who is calling, from the request's headers."""
+
+from __future__ import annotations
+
+import uuid
+
+from db.unit_of_work import UnitOfWork
+from domains.kernel.principal import Anonymous, Principal, ServicePrincipal, UserPrincipal
+from domains.users import service as users
+from domains.users.tokens import InvalidToken, TokenCodec
+
+
+def principal_from_authorization(header: str | None, tokens: TokenCodec) -> Principal:
+    """The principal a `Authorization: Bearer <jwt>` header proves, or Anonymous saying why not.
+
+    Nothing is refused here: a field that needs a principal refuses with UNAUTHENTICATED, so a
+    bad token does not break `login` or `signUp`.
+    """
+    if header is None:
+        return Anonymous()
+    scheme, _, token = header.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return Anonymous("The Authorization header must be `Bearer <token>`.")
+    try:
+        claims = tokens.decode(token.strip())
+    except InvalidToken as invalid:
+        return Anonymous(str(invalid))
+    if claims.type == "service":
+        return ServicePrincipal(name=claims.subject)
+    try:
+        user_id = uuid.UUID(claims.subject)
+    except ValueError:
+        return Anonymous("The access token is not valid.")
+    return UserPrincipal(user_id=user_id, token_id=claims.token_id)
+
+
+async def user_still_exists(principal: UserPrincipal, uow: UnitOfWork) -> bool:
+    """Whether the token's account still exists (a deleted account's tokens stop at once)."""
+    async with uow.connection() as connection:
+        return await users.exists(connection, principal.user_id)

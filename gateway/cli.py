@@ -1,0 +1,147 @@
+"""The `gateway` command: serve, migrate, token, export-schema, makemigration."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from gateway.logging import configure_logging
+from gateway.settings import Settings
+
+cli = typer.Typer(
+    help="The bakery GraphQL gateway.", no_args_is_help=True, pretty_exceptions_enable=False
+)
+
+
+def _settings() -> Settings:
+    try:
+        settings = Settings()
+    except ValueError as error:
+        typer.echo(f"Invalid settings: {error}", err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings.log_level, settings.effective_log_format)
+    return settings
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    migrate: Annotated[
+        bool | None,
+        typer.Option(help="Apply migrations first (default: yes in development)."),
+    ] = None,
+) -> None:
+    """Serve GraphQL on http://HOST:PORT/graphql (embedded PostgreSQL unless DATABASE_URL)."""
+    from gateway.runtime import migrate_database, prepare
+
+    settings = _settings()
+    prepared = asyncio.run(prepare(settings))
+    if migrate if migrate is not None else settings.development:
+        asyncio.run(migrate_database(prepared))
+    # Workers are separate processes: they read the prepared settings from the environment.
+    assert prepared.database_url is not None
+    os.environ["GATEWAY_DATABASE_URL"] = prepared.database_url
+    if prepared.jwt_secret_file is not None:
+        os.environ["GATEWAY_JWT_SECRET_FILE"] = str(prepared.jwt_secret_file.resolve())
+    bind_host = host or settings.host
+    bind_port = port or settings.port
+    typer.echo(f"GraphQL at http://{bind_host}:{bind_port}/graphql", err=True)
+    uvicorn.run(
+        "gateway.app:app_from_environment",
+        factory=True,
+        host=bind_host,
+        port=bind_port,
+        workers=workers or settings.workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@cli.command()
+def migrate() -> None:
+    """Apply every migration (Alembic upgrade to head), then idempotent seed data."""
+    from gateway.runtime import migrate_database, prepare
+
+    settings = _settings()
+    asyncio.run(migrate_database(asyncio.run(prepare(settings))))
+
+
+@cli.command()
+def token(
+    service: Annotated[str, typer.Option(help="Name of the service the token is for.")],
+    ttl: Annotated[int | None, typer.Option(help="Lifetime in seconds.", min=60)] = None,
+) -> None:
+    """Print a service JWT (on the last line)."""
+    from datetime import timedelta
+
+    from gateway.resources import token_codec
+    from gateway.runtime import with_secret
+
+    settings = with_secret(_settings())
+    try:
+        issued = token_codec(settings).issue_service_token(
+            service, timedelta(seconds=ttl) if ttl else None
+        )
+    except ValueError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(issued)
+
+
+@cli.command("export-schema")
+def export_schema(
+    output: Annotated[Path, typer.Option(help="Where to write the SDL.")] = Path("schema.graphql"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Fail if the file differs from the code.")
+    ] = False,
+) -> None:
+    """Write the GraphQL schema (SDL) to schema.graphql, or check that it is current."""
+    from schema.build import build_schema
+
+    sdl = build_schema().as_str() + "\n"
+    if check:
+        current = output.read_text() if output.exists() else ""
+        if current != sdl:
+            typer.echo(f"{output} is out of date: run `gateway export-schema`.", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{output} is up to date.")
+        return
+    output.write_text(sdl)
+    typer.echo(f"wrote {output}")
+
+
+@cli.command()
+def makemigration(message: Annotated[str, typer.Argument(help="What the migration does.")]) -> None:
+    """Write a new migration from the difference between the models and the database."""
+    from db.engine import create_engine
+    from db.migrate import autogenerate
+    from domains.registry import metadata
+    from gateway.runtime import migrate_database, prepare
+
+    settings = asyncio.run(prepare(_settings()))
+    asyncio.run(migrate_database(settings))
+    assert settings.database_url is not None
+    engine = create_engine(settings.database_url)
+
+    async def run() -> None:
+        try:
+            await autogenerate(engine, metadata(), message)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def main() -> None:
+    """Entry point of the `gateway` console script."""
+    cli(prog_name="gateway")
+    sys.exit(0)

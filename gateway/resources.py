@@ -1,0 +1,76 @@
+"""What the gateway process holds while it runs: the database and the security tools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cached_property
+
+from db.database import Database
+from db.engine import PoolSettings
+from domains.users.passwords import PasswordHasher
+from domains.users.service import AccountPolicy
+from domains.users.tokens import TokenCodec
+from gateway.settings import Settings
+
+
+def token_codec(settings: Settings) -> TokenCodec:
+    """The JWT codec configured by `settings`."""
+    return TokenCodec(
+        secret=settings.signing_secret,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        user_ttl=timedelta(seconds=settings.access_token_ttl_seconds),
+        service_ttl=timedelta(seconds=settings.service_token_ttl_seconds),
+    )
+
+
+def pool_settings(settings: Settings) -> PoolSettings:
+    """Pool sizing from `settings`."""
+    return PoolSettings(
+        size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        timeout_seconds=settings.db_pool_timeout_seconds,
+        statement_timeout_ms=settings.db_statement_timeout_ms,
+    )
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Process-wide objects, opened at start-up and closed at shutdown."""
+
+    settings: Settings
+    database: Database
+    tokens: TokenCodec
+    passwords: PasswordHasher
+    account_policy: AccountPolicy
+
+    @classmethod
+    def open(cls, settings: Settings) -> Resources:
+        """Open the pool (lazily: no connection is made until first use) and build the tools."""
+        if settings.database_url is None:
+            raise RuntimeError("no database URL; call gateway.runtime.prepare() first")
+        return cls(
+            settings=settings,
+            database=Database.connect(settings.database_url, pool_settings(settings)),
+            tokens=token_codec(settings),
+            passwords=PasswordHasher(
+                time_cost=settings.argon2_time_cost,
+                memory_cost_kib=settings.argon2_memory_cost_kib,
+                parallelism=settings.argon2_parallelism,
+            ),
+            account_policy=AccountPolicy(password_min_length=settings.password_min_length),
+        )
+
+    @cached_property
+    def dependencies(self) -> dict[type, object]:
+        """What resolvers may ask the request context for, by class."""
+        return {
+            TokenCodec: self.tokens,
+            PasswordHasher: self.passwords,
+            AccountPolicy: self.account_policy,
+        }
+
+    async def close(self) -> None:
+        """Close the pool."""
+        await self.database.dispose()

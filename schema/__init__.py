@@ -1,0 +1,1 @@
+"""The root GraphQL schema, composed from the domain registry, and its extensions."""

@@ -1,0 +1,66 @@
+"""Builds the root schema from the domain registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+import strawberry
+import structlog
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.types import ExecutionContext
+
+from domains.kernel.scalars import DateTime
+from domains.registry import DOMAINS
+from domains.tenants.types import Tenant
+from schema.composition import extend_type, merge_root
+from schema.extensions.error_codes import ErrorCodes, is_unexpected
+from schema.extensions.limits import QueryLimits, limit_extensions
+from schema.extensions.operation_log import OperationLog
+from schema.extensions.unit_of_work import UnitOfWorkExtension
+
+log = structlog.get_logger()
+
+Query = merge_root("Query", (domain.query for domain in DOMAINS))
+Mutation = merge_root("Mutation", (domain.mutation for domain in DOMAINS))
+extend_type(Tenant, (d.tenant_fields for d in DOMAINS if d.tenant_fields is not None))
+
+
+class GatewaySchema(strawberry.Schema):
+    """The schema; logs each unexpected error once, with its trace, before it is masked."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if is_unexpected(error):
+                log.error(
+                    "graphql.unexpected_error",
+                    path=error.path,
+                    exc_info=error.original_error or error,
+                )
+
+
+def build_schema(
+    limits: QueryLimits | None = None,
+    *,
+    parser_cache_size: int = 512,
+    validation_cache_size: int = 512,
+) -> GatewaySchema:
+    """The root schema with its extensions (order matters: limits before the caches)."""
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        ErrorCodes,
+        OperationLog,
+        *limit_extensions(limits or QueryLimits()),
+        partial(ParserCache, maxsize=parser_cache_size),
+        partial(ValidationCache, maxsize=validation_cache_size),
+        UnitOfWorkExtension,
+    ]
+    return GatewaySchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        scalar_overrides={datetime: DateTime},
+    )
