@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -16,7 +16,7 @@ from domains.users.records import UserRecord
 _PUBLIC = (User.id, User.email, User.full_name, User.created_at)
 
 
-def _record(row: Row[Unpack[tuple[Any, ...]]]) -> UserRecord:
+def _record(row: Row[*tuple[Any, ...]]) -> UserRecord:
     return UserRecord(
         id=row.id, email=row.email, full_name=row.full_name, created_at=row.created_at
     )

@@ -1,0 +1,113 @@
+"""Helpers for tests that go through the public GraphQL API."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Result:
+    """A GraphQL response: `data`, `errors`, and the HTTP response it came in."""
+
+    status: int
+    body: dict[str, Any]
+    response: httpx.Response
+
+    @property
+    def data(self) -> Any:
+        return self.body.get("data")
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        errors: list[dict[str, Any]] = self.body.get("errors") or []
+        return errors
+
+    @property
+    def codes(self) -> list[str]:
+        """`extensions.code` of each top-level error."""
+        return [error.get("extensions", {}).get("code") for error in self.errors]
+
+
+@dataclass
+class Account:
+    """A signed-up user."""
+
+    id: str
+    email: str
+    token: str
+    headers: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.headers = {"Authorization": f"Bearer {self.token}"}
+
+
+class GraphQLClient:
+    """Posts GraphQL operations to the app over ASGI."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def execute(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        as_: Account | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Result:
+        """POST one operation, as `as_` when given."""
+        all_headers = {**(as_.headers if as_ else {}), **(headers or {})}
+        payload: dict[str, Any] = {"query": query}
+        if variables is not None:
+            payload["variables"] = variables
+        response = await self.http.post("/graphql", json=payload, headers=all_headers)
+        return Result(status=response.status_code, body=response.json(), response=response)
+
+    async def sign_up(self, *, email: str | None = None, name: str = "Test Baker") -> Account:
+        """A new account with a unique email."""
+        email = email or unique_email()
+        result = await self.execute(
+            """mutation($input: SignUpInput!) {
+                 signUp(input: $input) { accessToken user { id email } errors { code } }
+               }""",
+            {"input": {"email": email, "password": PASSWORD, "fullName": name}},
+        )
+        payload = result.data["signUp"]
+        assert payload["errors"] == [], payload
+        return Account(id=payload["user"]["id"], email=email, token=payload["accessToken"])
+
+    async def create_tenant(self, owner: Account, name: str = "Panadería de prueba") -> str:
+        """A new tenant owned by `owner`; returns its id."""
+        result = await self.execute(
+            """mutation($input: CreateTenantInput!) {
+                 createTenant(input: $input) { tenant { id } errors { code } }
+               }""",
+            {"input": {"name": name, "businessModel": "INDIVIDUAL_BAKERY"}},
+            as_=owner,
+        )
+        payload = result.data["createTenant"]
+        assert payload["errors"] == [], payload
+        tenant_id: str = payload["tenant"]["id"]
+        return tenant_id
+
+    async def add_member(self, tenant_id: str, member: Account, role: str, *, by: Account) -> None:
+        """Add `member` to the tenant with `role`, acting as `by`."""
+        result = await self.execute(
+            """mutation($t: ID!, $e: String!, $r: MemberRole!) {
+                 addTenantMember(tenantId: $t, email: $e, role: $r) { errors { code } }
+               }""",
+            {"t": tenant_id, "e": member.email, "r": role},
+            as_=by,
+        )
+        assert result.data["addTenantMember"]["errors"] == [], result.body
+
+
+def unique_email() -> str:
+    """An email no other test uses."""
+    return f"baker-{uuid.uuid4().hex[:12]}@example.com"
