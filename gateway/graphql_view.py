@@ -81,10 +81,15 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
     """The /graphql endpoint."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        # Strawberry's own __call__ turns these errors into plain text; ours are JSON.
+        try:
+            response = await self.run(Request(scope, receive))
         except HTTPException as error:
-            await self.http_error(error)(scope, receive, send)
+            response = self.http_error(error)
+        await response(scope, receive, send)
 
     @staticmethod
     def http_error(error: HTTPException) -> Response:

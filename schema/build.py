@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 import strawberry
 import structlog
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from domains.kernel.scalars import DateTime
 from domains.registry import DOMAINS
 from domains.tenants.types import Tenant
 from schema.composition import extend_type, merge_root
-from schema.extensions.error_codes import ErrorCodes, is_unexpected
+from schema.error_codes import is_unexpected, present
 from schema.extensions.limits import QueryLimits, limit_extensions
 from schema.extensions.operation_log import OperationLog
 from schema.extensions.unit_of_work import UnitOfWorkExtension
@@ -29,7 +31,31 @@ extend_type(Tenant, (d.tenant_fields for d in DOMAINS if d.tenant_fields is not 
 
 
 class GatewaySchema(strawberry.Schema):
-    """The schema; logs each unexpected error once, with its trace, before it is masked."""
+    """The schema: every error leaves with a code; unexpected ones are logged, then masked."""
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        result = await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+        if result.errors:
+            request_id = getattr(context_value, "request_id", None)
+            result.errors = [present(error, request_id=request_id) for error in result.errors]
+        return result
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -51,7 +77,6 @@ def build_schema(
 ) -> GatewaySchema:
     """The root schema with its extensions (order matters: limits before the caches)."""
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
-        ErrorCodes,
         OperationLog,
         *limit_extensions(limits or QueryLimits()),
         partial(ParserCache, maxsize=parser_cache_size),

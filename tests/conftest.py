@@ -20,6 +20,7 @@ from db.embedded import start_embedded_postgres
 from db.engine import create_engine
 from db.provisioning import drop_database, ensure_database
 from gateway.app import create_app
+from gateway.resources import token_codec
 from gateway.runtime import migrate
 from gateway.settings import Settings
 from tests.support import GraphQLClient
@@ -78,3 +79,9 @@ async def http(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
 def client(http: httpx.AsyncClient) -> GraphQLClient:
     """A GraphQL client over `http`."""
     return GraphQLClient(http)
+
+
+@pytest.fixture(scope="session")
+def service_token(settings: Settings) -> str:
+    """A service JWT, as `gateway token --service tests` would print it."""
+    return token_codec(settings).issue_service_token("tests")

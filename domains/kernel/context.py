@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
@@ -43,6 +44,7 @@ class RequestContext:
         self._dependencies = dependencies
         self._verify_user = verify_user
         self._verified: bool | None = None
+        self._verifying = asyncio.Lock()  # root fields authenticate concurrently; check once
         # Fields for the request's access log line (operation name, principal, ...).
         self.log_fields: dict[str, Any] = {} if log_fields is None else log_fields
 
@@ -63,8 +65,9 @@ class RequestContext:
         if isinstance(principal, ServicePrincipal):
             return principal
         if isinstance(principal, UserPrincipal):
-            if self._verified is None:
-                self._verified = await self._verify_user(principal, self.uow)
+            async with self._verifying:
+                if self._verified is None:
+                    self._verified = await self._verify_user(principal, self.uow)
             if self._verified:
                 return principal
             raise Unauthenticated("This account no longer exists.")

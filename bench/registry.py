@@ -1,0 +1,16 @@
+"""Every benchmark `python -m bench` knows, in the order it runs them."""
+
+from __future__ import annotations
+
+from bench.graphql_latency import me_latency, tenant_members_latency
+from bench.harness import Benchmark
+
+BENCHMARKS = (
+    Benchmark("me", me_latency),
+    Benchmark("tenant.members", tenant_members_latency),
+)
+
+
+def select(pattern: str | None) -> list[Benchmark]:
+    """The benchmarks whose name contains `pattern`; all of them without one."""
+    return [benchmark for benchmark in BENCHMARKS if not pattern or pattern in benchmark.name]
