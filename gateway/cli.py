@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 import uvicorn
+from sqlalchemy.exc import DBAPIError
 
 from gateway.logging import configure_logging
 from gateway.settings import Settings
@@ -29,6 +31,19 @@ def _settings() -> Settings:
     return settings
 
 
+T = TypeVar("T")
+
+
+def _with_database(work: Coroutine[Any, Any, T]) -> T:
+    """Run `work`; a database that cannot be reached is one clear line and exit code 1."""
+    try:
+        return asyncio.run(work)
+    except (OSError, DBAPIError) as error:
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        typer.echo(f"Cannot use the database: {type(reason).__name__}: {reason}", err=True)
+        raise typer.Exit(1) from None
+
+
 @cli.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
@@ -43,9 +58,9 @@ def serve(
     from gateway.runtime import migrate_database, prepare
 
     settings = _settings()
-    prepared = asyncio.run(prepare(settings))
+    prepared = _with_database(prepare(settings))
     if migrate if migrate is not None else settings.development:
-        asyncio.run(migrate_database(prepared))
+        _with_database(migrate_database(prepared))
     # Workers are separate processes: they read the prepared settings from the environment.
     assert prepared.database_url is not None
     os.environ["GATEWAY_DATABASE_URL"] = prepared.database_url
@@ -71,8 +86,8 @@ def migrate() -> None:
     """Apply every migration (Alembic upgrade to head), then idempotent seed data."""
     from gateway.runtime import migrate_database, prepare
 
-    settings = _settings()
-    asyncio.run(migrate_database(asyncio.run(prepare(settings))))
+    settings = _with_database(prepare(_settings()))
+    _with_database(migrate_database(settings))
 
 
 @cli.command()
@@ -127,8 +142,8 @@ def makemigration(message: Annotated[str, typer.Argument(help="What the migratio
     from domains.registry import metadata
     from gateway.runtime import migrate_database, prepare
 
-    settings = asyncio.run(prepare(_settings()))
-    asyncio.run(migrate_database(settings))
+    settings = _with_database(prepare(_settings()))
+    _with_database(migrate_database(settings))
     assert settings.database_url is not None
     engine = create_engine(settings.database_url)
 
@@ -138,7 +153,7 @@ def makemigration(message: Annotated[str, typer.Argument(help="What the migratio
         finally:
             await engine.dispose()
 
-    asyncio.run(run())
+    _with_database(run())
 
 
 def main() -> None:

@@ -165,3 +165,16 @@ def test_serve_on_embedded_postgres_from_an_empty_data_dir(tmp_path: Path) -> No
     assert signed_up.json()["data"]["signUp"]["errors"] == []
     assert ready.status_code == 200
     assert (tmp_path / "data" / "jwt-secret").stat().st_mode & 0o777 == 0o600
+
+
+def test_migrate_against_an_unreachable_database_says_so_in_one_line() -> None:
+    result = run(
+        "migrate",
+        env={
+            "DATABASE_URL": "postgresql://postgres@127.0.0.1:1/none",
+            "GATEWAY_JWT_SECRET": TEST_SECRET,
+        },
+    )
+    assert result.returncode == 1
+    assert "Cannot use the database" in result.stderr
+    assert "Traceback" not in result.stderr
