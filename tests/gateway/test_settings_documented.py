@@ -1,0 +1,21 @@
+"""Every setting is documented in the README and in .env.example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.settings import Settings
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.mark.parametrize("document", ["README.md", ".env.example"])
+def test_every_setting_is_documented(document: str) -> None:
+    text = (ROOT / document).read_text()
+    names = [
+        "DATABASE_URL" if name == "database_url" else f"GATEWAY_{name.upper()}"
+        for name in Settings.model_fields
+    ]
+    assert [name for name in names if name not in text] == []
