@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from db.unit_of_work import UnitOfWork
+from domains.kernel.loaders import Loaders
 from domains.kernel.principal import Anonymous, Principal, ServicePrincipal, UserPrincipal
-from domains.users import service as users
+from domains.users.loaders import UserByIdLoader
 from domains.users.tokens import InvalidToken, TokenCodec
 
 
@@ -34,7 +34,10 @@ def principal_from_authorization(header: str | None, tokens: TokenCodec) -> Prin
     return UserPrincipal(user_id=user_id, token_id=claims.token_id)
 
 
-async def user_still_exists(principal: UserPrincipal, uow: UnitOfWork) -> bool:
-    """Whether the token's account still exists (a deleted account's tokens stop at once)."""
-    async with uow.connection() as connection:
-        return await users.exists(connection, principal.user_id)
+async def user_still_exists(principal: UserPrincipal, loaders: Loaders) -> bool:
+    """Whether the token's account still exists (a deleted account's tokens stop at once).
+
+    Read through the request's user loader, so a field that then loads the caller (`me`, an
+    owner, a member list) finds the account in the cache instead of querying again.
+    """
+    return await loaders.get(UserByIdLoader).load(principal.user_id) is not None

@@ -19,7 +19,7 @@ from domains.kernel.principal import (
 
 T = TypeVar("T")
 
-UserVerifier = Callable[[UserPrincipal, UnitOfWork], Awaitable[bool]]
+UserVerifier = Callable[[UserPrincipal, Loaders], Awaitable[bool]]
 
 
 class RequestContext:
@@ -67,7 +67,7 @@ class RequestContext:
         if isinstance(principal, UserPrincipal):
             async with self._verifying:
                 if self._verified is None:
-                    self._verified = await self._verify_user(principal, self.uow)
+                    self._verified = await self._verify_user(principal, self.loaders)
             if self._verified:
                 return principal
             raise Unauthenticated("This account no longer exists.")

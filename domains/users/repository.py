@@ -59,12 +59,6 @@ async def get_many(connection: AsyncConnection, ids: Sequence[uuid.UUID]) -> lis
     return [_record(row) for row in rows]
 
 
-async def exists(connection: AsyncConnection, user_id: uuid.UUID) -> bool:
-    """Whether the account exists."""
-    found = await connection.scalar(select(User.id).where(User.id == user_id))
-    return found is not None
-
-
 async def set_password_hash(
     connection: AsyncConnection, *, user_id: uuid.UUID, password_hash: str
 ) -> None:

@@ -115,8 +115,3 @@ async def get_many(connection: AsyncConnection, ids: Sequence[uuid.UUID]) -> lis
 async def find_by_email(connection: AsyncConnection, *, email: str) -> UserRecord | None:
     """The account with this email, in any case."""
     return await repository.get_by_email(connection, email=email.strip())
-
-
-async def exists(connection: AsyncConnection, user_id: uuid.UUID) -> bool:
-    """Whether the account exists."""
-    return await repository.exists(connection, user_id)
