@@ -11,8 +11,9 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from db.migrate import head_revisions
 from gateway.graphql_view import GatewayGraphQL
-from gateway.health import healthz, migration_heads, readyz
+from gateway.health import healthz, readyz
 from gateway.logging import configure_logging
 from gateway.middleware.access_log import AccessLogMiddleware
 from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
@@ -48,7 +49,7 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         resources = Resources.open(settings)
         app.state.resources = resources
-        app.state.migration_heads = migration_heads()
+        app.state.migration_heads = head_revisions()  # read once: the code does not change
         log.info("gateway.started", environment=settings.environment.value)
         try:
             yield

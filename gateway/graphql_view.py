@@ -123,7 +123,6 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
             ),
             dependencies=resources.dependencies,
             verify_user=user_still_exists,
-            client_address=request.client.host if request.client else None,
             log_fields=log_fields,
         )
 

@@ -8,7 +8,7 @@ import structlog
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from db.migrate import current_revisions, head_revisions
+from db.migrate import current_revisions
 from gateway.resources import Resources
 
 log = structlog.get_logger()
@@ -44,8 +44,3 @@ async def readyz(request: Request) -> JSONResponse:
         },
         status_code=200 if at_head else 503,
     )
-
-
-def migration_heads() -> frozenset[str]:
-    """The head revisions this code expects (read once at start-up)."""
-    return head_revisions()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from db.migrate import VERSION_TABLE_SCHEMA
+
 config = context.config
 connection: Connection | None = config.attributes.get("connection")
 if connection is None:
@@ -26,7 +28,7 @@ context.configure(
     target_metadata=target_metadata,
     include_schemas=True,
     include_name=include_name,
-    version_table_schema="public",
+    version_table_schema=VERSION_TABLE_SCHEMA,
     compare_type=True,
 )
 with context.begin_transaction():

@@ -33,14 +33,12 @@ class RequestContext:
         uow: UnitOfWork,
         dependencies: Mapping[type, object],
         verify_user: UserVerifier,
-        client_address: str | None = None,
         log_fields: dict[str, Any] | None = None,
     ) -> None:
         self.request_id = request_id
         self.principal = principal
         self.uow = uow
         self.loaders = Loaders(uow)
-        self.client_address = client_address
         self._dependencies = dependencies
         self._verify_user = verify_user
         self._verified: bool | None = None

@@ -55,7 +55,3 @@ class Loaders:
         if loader is None:
             loader = self._built[kind] = kind(self._uow)
         return cast("L", loader)
-
-    def clear(self) -> None:
-        """Forget every cached value (after a write that changes what loaders saw)."""
-        self._built.clear()

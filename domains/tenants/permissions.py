@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.permission import BasePermission
+from strawberry.utils.str_converters import to_camel_case
 
 from domains.kernel.context import RequestContext
 from domains.kernel.errors import Forbidden
@@ -42,15 +43,10 @@ class TenantRole(BasePermission):
         raw = kwargs.get(self.argument)
         if raw is None:  # a field of `Tenant`: the tenant is the parent
             raw = source.id
-        tenant_id = parse_id(raw, argument=_graphql_name(self.argument))
+        tenant_id = parse_id(raw, argument=to_camel_case(self.argument))
         membership = await info.context.loaders.get(MembershipByTenantAndUserLoader).load(
             (tenant_id, principal.user_id)
         )
         if membership is None or not membership.role.at_least(self.at_least):
             raise Forbidden(self.denial)
         return True
-
-
-def _graphql_name(python_name: str) -> str:
-    head, *rest = python_name.split("_")
-    return head + "".join(part.title() for part in rest)
