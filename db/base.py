@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     MetaData,
+    Numeric,
     Table,
     Text,
     Uuid,
@@ -37,6 +38,15 @@ NAMING_CONVENTION = {
 
 TYPE_ANNOTATION_MAP: dict[Any, Any] = {datetime: DateTime(timezone=True)}
 """`type_annotation_map` of every domain base: a `Mapped[datetime]` is always timestamptz."""
+
+QUANTITY = Numeric(14, 3)
+"""Quantities of stock, recipes and orders: up to 99,999,999,999.999 of a unit."""
+
+MONEY = Numeric(12, 2)
+"""Prices and totals in the tenant's currency."""
+
+UNIT_COST = Numeric(14, 4)
+"""Cost of one unit of stock, with the precision averages need."""
 
 TableScope = Literal["tenant", "tenant_root", "global"]
 

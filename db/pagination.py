@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+AnySelect = Select[*tuple[Any, ...]]
+"""A SELECT of any columns (what a repository hands to `fetch_page`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -21,7 +24,7 @@ class Page:
 
 async def fetch_page(
     connection: AsyncConnection,
-    statement: Select[Any],
+    statement: AnySelect,
     *,
     order_by: Sequence[ColumnElement[Any]],
     after: tuple[Any, ...] | None,
@@ -34,7 +37,9 @@ async def fetch_page(
     """
     if after is not None:
         statement = statement.where(tuple_(*order_by) > tuple_(*after))
-    statement = statement.add_columns(*order_by).order_by(*order_by).limit(limit + 1)
+    # The key columns ride along under their own labels, so they never clash with node columns.
+    keys = [column.label(f"page_key_{index}") for index, column in enumerate(order_by)]
+    statement = statement.add_columns(*keys).order_by(*order_by).limit(limit + 1)
     result = await connection.execute(statement)
     rows = result.all()
     width = len(order_by)

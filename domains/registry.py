@@ -1,18 +1,27 @@
 """Every domain of the gateway, in deletion order (children first).
 
-A domain's data is deleted before the domains listed after it; `tenants` holds the tenant row
-itself and comes after every tenant-scoped domain. `users` is global (accounts outlive tenants).
+A domain's data is deleted before the domains listed after it: production refers to recipes,
+recipes and suppliers to inventory; `tenants` holds the tenant row itself and comes after every
+tenant-scoped domain. `users` is global (accounts outlive tenants).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from domains.inventory.domain import DOMAIN as INVENTORY
 from domains.kernel.domain import Domain
+from domains.production.domain import DOMAIN as PRODUCTION
+from domains.recipes.domain import DOMAIN as RECIPES
+from domains.suppliers.domain import DOMAIN as SUPPLIERS
 from domains.tenants.domain import DOMAIN as TENANTS
 from domains.users.domain import DOMAIN as USERS
 
 DOMAINS: tuple[Domain, ...] = (
+    PRODUCTION,
+    RECIPES,
+    SUPPLIERS,
+    INVENTORY,
     TENANTS,
     USERS,
 )

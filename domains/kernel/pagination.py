@@ -11,8 +11,10 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from sqlalchemy import ColumnElement, Row, func, select
 
-from db.pagination import Page
+from db.pagination import AnySelect, Page, fetch_page
+from db.unit_of_work import UnitOfWork
 from domains.kernel.errors import BadUserInput
 
 MAX_PAGE_SIZE = 100
@@ -98,6 +100,10 @@ class Connection(Generic[NodeT]):
     page_info: PageInfo = strawberry.field(description="Position of this page in the list.")
     count: strawberry.Private[Callable[[], Awaitable[int]]]
 
+    @strawberry.field(description="The nodes of this page, without their cursors.")
+    def nodes(self) -> list[NodeT]:
+        return [edge.node for edge in self.edges]
+
     @strawberry.field(description="How many nodes the whole list holds (counted on request).")
     async def total_count(self) -> int:
         return await self.count()
@@ -125,3 +131,33 @@ class Connection(Generic[NodeT]):
             ),
             count=count,
         )
+
+
+async def paginate(
+    uow: UnitOfWork,
+    statement: AnySelect,
+    *,
+    order_by: Sequence[ColumnElement[Any]],
+    first: int | None,
+    after: str | None,
+    node: Callable[[Row[Any]], NodeT],
+) -> Connection[NodeT]:
+    """A page of `statement` (built by a repository) as a connection; counted only if asked.
+
+    `order_by` ends with a unique column so the order is stable; the count runs the same
+    filters without the order and the limit.
+    """
+    request = PageRequest.parse(first, after, key_width=len(order_by))
+    async with uow.connection() as connection:
+        page = await fetch_page(
+            connection, statement, order_by=order_by, after=request.after, limit=request.first
+        )
+
+    async def count() -> int:
+        counting = select(func.count()).select_from(statement.order_by(None).subquery())
+        async with uow.connection() as connection:
+            return int(await connection.scalar(counting) or 0)
+
+    return Connection.from_page(
+        page, [node(row) for row in page.rows], after=request.after, count=count
+    )

@@ -1,0 +1,1 @@
+"""Inventory: ingredients, products, stock lots and movements, stock alerts."""

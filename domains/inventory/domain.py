@@ -1,0 +1,8 @@
+"""The inventory domain as the gateway sees it."""
+
+from __future__ import annotations
+
+from domains.inventory.models import InventoryBase
+from domains.kernel.domain import Domain
+
+DOMAIN = Domain(name="inventory", metadata=InventoryBase.metadata)

@@ -1,0 +1,1 @@
+"""All SQL of the inventory domain: the catalog (ingredients, products) and stock."""

@@ -1,0 +1,247 @@
+"""SQL of ingredients and products. Reads see live rows only."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.errors import violated_constraint
+from db.pagination import AnySelect
+from db.soft_delete import SoftDeletion, restore, soft_delete
+from domains.inventory.models import Ingredient, Product, ProductKind, StockLot
+from domains.inventory.records import IngredientRecord, ProductRecord
+
+INGREDIENT = (
+    Ingredient.id,
+    Ingredient.tenant_id,
+    Ingredient.name,
+    Ingredient.category,
+    Ingredient.unit,
+    Ingredient.reorder_point,
+    Ingredient.created_at,
+    Ingredient.updated_at,
+)
+PRODUCT = (
+    Product.id,
+    Product.tenant_id,
+    Product.kind,
+    Product.name,
+    Product.unit,
+    Product.sale_price,
+    Product.created_at,
+    Product.updated_at,
+)
+INGREDIENT_ORDER = (func.lower(Ingredient.name), Ingredient.id)
+PRODUCT_ORDER = (func.lower(Product.name), Product.id)
+
+
+class NameTaken(Exception):
+    """A live row of the tenant already has this name."""
+
+
+def ingredient_record(row: Any) -> IngredientRecord:
+    """The record of a row selected with INGREDIENT."""
+    return IngredientRecord(**{key: row._mapping[key] for key in IngredientRecord.__slots__})
+
+
+def product_record(row: Any) -> ProductRecord:
+    """The record of a row selected with PRODUCT."""
+    return ProductRecord(**{key: row._mapping[key] for key in ProductRecord.__slots__})
+
+
+async def _write(connection: AsyncConnection, statement: Any) -> Any:
+    """Run an INSERT/UPDATE ... RETURNING; a live name already taken raises NameTaken."""
+    try:
+        async with connection.begin_nested():
+            return (await connection.execute(statement)).first()
+    except IntegrityError as error:
+        if violated_constraint(error) in {"uq_ingredients_live_name", "uq_products_live_name"}:
+            raise NameTaken from None
+        raise
+
+
+async def insert_ingredient(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, values: Mapping[str, Any]
+) -> IngredientRecord:
+    """Insert an ingredient; NameTaken when a live one has its name."""
+    statement = (
+        insert(Ingredient)
+        .values(tenant_id=tenant_id, id=uuid.uuid4(), **values)
+        .returning(*INGREDIENT)
+    )
+    return ingredient_record(await _write(connection, statement))
+
+
+async def update_ingredient(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    ingredient_id: uuid.UUID,
+    values: Mapping[str, Any],
+) -> IngredientRecord | None:
+    """Change a live ingredient; None when there is none; NameTaken on a taken name."""
+    statement = (
+        update(Ingredient)
+        .where(
+            Ingredient.tenant_id == tenant_id,
+            Ingredient.id == ingredient_id,
+            Ingredient.deleted_at.is_(None),
+        )
+        .values(**values)
+        .returning(*INGREDIENT)
+    )
+    row = await _write(connection, statement)
+    return ingredient_record(row) if row is not None else None
+
+
+async def insert_product(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, values: Mapping[str, Any]
+) -> ProductRecord:
+    """Insert a product; NameTaken when a live one has its name."""
+    statement = (
+        insert(Product).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*PRODUCT)
+    )
+    return product_record(await _write(connection, statement))
+
+
+async def update_product(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    product_id: uuid.UUID,
+    values: Mapping[str, Any],
+) -> ProductRecord | None:
+    """Change a live product; None when there is none; NameTaken on a taken name."""
+    statement = (
+        update(Product)
+        .where(
+            Product.tenant_id == tenant_id, Product.id == product_id, Product.deleted_at.is_(None)
+        )
+        .values(**values)
+        .returning(*PRODUCT)
+    )
+    row = await _write(connection, statement)
+    return product_record(row) if row is not None else None
+
+
+async def soft_delete_ingredients(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    ids: Sequence[uuid.UUID],
+    deleted_by: str,
+    reason: str | None,
+) -> SoftDeletion:
+    """Hide live ingredients as one batch."""
+    return await soft_delete(
+        connection, Ingredient, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+    )
+
+
+async def soft_delete_products(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    ids: Sequence[uuid.UUID],
+    deleted_by: str,
+    reason: str | None,
+) -> SoftDeletion:
+    """Hide live products as one batch."""
+    return await soft_delete(
+        connection, Product, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+    )
+
+
+async def restore_ingredient(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_id: uuid.UUID
+) -> bool:
+    """Bring a deleted ingredient back; False if it was not deleted; NameTaken on a clash."""
+    try:
+        async with connection.begin_nested():
+            restored = await restore(
+                connection, Ingredient, tenant_id=tenant_id, ids=[ingredient_id]
+            )
+    except IntegrityError as error:
+        if violated_constraint(error) == "uq_ingredients_live_name":
+            raise NameTaken from None
+        raise
+    return bool(restored)
+
+
+async def restore_product(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, product_id: uuid.UUID
+) -> bool:
+    """Bring a deleted product back; False if it was not deleted; NameTaken on a clash."""
+    try:
+        async with connection.begin_nested():
+            restored = await restore(connection, Product, tenant_id=tenant_id, ids=[product_id])
+    except IntegrityError as error:
+        if violated_constraint(error) == "uq_products_live_name":
+            raise NameTaken from None
+        raise
+    return bool(restored)
+
+
+async def get_ingredients(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[IngredientRecord]:
+    """Live ingredients by (tenant id, id)."""
+    statement = select(*INGREDIENT).where(
+        func.row(Ingredient.tenant_id, Ingredient.id).in_(keys), Ingredient.deleted_at.is_(None)
+    )
+    return [ingredient_record(row) for row in await connection.execute(statement)]
+
+
+async def get_products(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[ProductRecord]:
+    """Live products by (tenant id, id)."""
+    statement = select(*PRODUCT).where(
+        func.row(Product.tenant_id, Product.id).in_(keys), Product.deleted_at.is_(None)
+    )
+    return [product_record(row) for row in await connection.execute(statement)]
+
+
+def ingredients_query(
+    tenant_id: uuid.UUID, *, search: str | None, category: str | None
+) -> AnySelect:
+    """Live ingredients of a tenant, optionally by name fragment and category."""
+    statement: AnySelect = select(*INGREDIENT).where(
+        Ingredient.tenant_id == tenant_id, Ingredient.deleted_at.is_(None)
+    )
+    if search:
+        statement = statement.where(Ingredient.name.icontains(search, autoescape=True))
+    if category:
+        statement = statement.where(func.lower(Ingredient.category) == category.lower())
+    return statement
+
+
+def products_query(
+    tenant_id: uuid.UUID, *, search: str | None, kind: ProductKind | None
+) -> AnySelect:
+    """Live products of a tenant, optionally by name fragment and kind."""
+    statement: AnySelect = select(*PRODUCT).where(
+        Product.tenant_id == tenant_id, Product.deleted_at.is_(None)
+    )
+    if search:
+        statement = statement.where(Product.name.icontains(search, autoescape=True))
+    if kind is not None:
+        statement = statement.where(Product.kind == kind)
+    return statement
+
+
+async def has_stock_history(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_id: uuid.UUID
+) -> bool:
+    """Whether any stock lot of the ingredient exists (its quantities are in its unit)."""
+    found = await connection.scalar(
+        select(StockLot.id)
+        .where(StockLot.tenant_id == tenant_id, StockLot.ingredient_id == ingredient_id)
+        .limit(1)
+    )
+    return found is not None

@@ -1,0 +1,369 @@
+"""SQL of stock: lots, movements, on-hand quantities, costs and low-stock alerts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Numeric,
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.pagination import AnySelect
+from domains.inventory.models import (
+    AlertStatus,
+    Ingredient,
+    MovementKind,
+    StockAlert,
+    StockLot,
+    StockMovement,
+)
+from domains.inventory.records import AlertRecord, LotRecord, MovementRecord, StockItem
+
+LOT = (
+    StockLot.id,
+    StockLot.tenant_id,
+    StockLot.ingredient_id,
+    StockLot.product_id,
+    StockLot.initial_quantity,
+    StockLot.quantity,
+    StockLot.unit_cost,
+    StockLot.received_on,
+    StockLot.expires_on,
+    StockLot.supplier_id,
+    StockLot.purchase_order_id,
+    StockLot.production_batch_id,
+)
+MOVEMENT = (
+    StockMovement.id,
+    StockMovement.tenant_id,
+    StockMovement.ingredient_id,
+    StockMovement.product_id,
+    StockMovement.lot_id,
+    StockMovement.kind,
+    StockMovement.quantity,
+    StockMovement.reason,
+    StockMovement.production_batch_id,
+    StockMovement.purchase_order_id,
+    StockMovement.created_by,
+    StockMovement.created_at,
+)
+ALERT = (
+    StockAlert.id,
+    StockAlert.tenant_id,
+    StockAlert.ingredient_id,
+    StockAlert.status,
+    StockAlert.on_hand,
+    StockAlert.reorder_point,
+    StockAlert.created_at,
+    StockAlert.resolved_at,
+)
+# First in, first out by expiry: what expires first is used first; lots without expiry last.
+FIFO = (
+    StockLot.expires_on.asc().nulls_last(),
+    StockLot.received_on,
+    StockLot.created_at,
+    StockLot.id,
+)
+MOVEMENT_ORDER = (StockMovement.created_at, StockMovement.id)
+ALERT_ORDER = (StockAlert.created_at, StockAlert.id)
+
+
+def lot_record(row: Any) -> LotRecord:
+    """The record of a row selected with LOT."""
+    return LotRecord(**{key: row._mapping[key] for key in LotRecord.__slots__})
+
+
+def movement_record(row: Any) -> MovementRecord:
+    """The record of a row selected with MOVEMENT."""
+    return MovementRecord(**{key: row._mapping[key] for key in MovementRecord.__slots__})
+
+
+def alert_record(row: Any) -> AlertRecord:
+    """The record of a row selected with ALERT."""
+    return AlertRecord(**{key: row._mapping[key] for key in AlertRecord.__slots__})
+
+
+def _of_items(items: Sequence[StockItem]) -> Any:
+    """Rows of stock_lots about any of `items`."""
+    ingredients = [item.ingredient_id for item in items if item.ingredient_id]
+    products = [item.product_id for item in items if item.product_id]
+    return (StockLot.ingredient_id.in_(ingredients)) | (StockLot.product_id.in_(products))
+
+
+async def lock_available_lots(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, items: Sequence[StockItem]
+) -> list[LotRecord]:
+    """The lots of `items` with stock left, locked until the transaction ends, FIFO order."""
+    statement = (
+        select(*LOT)
+        .where(StockLot.tenant_id == tenant_id, StockLot.quantity > 0, _of_items(items))
+        .order_by(*FIFO)
+        .with_for_update()
+    )
+    return [lot_record(row) for row in await connection.execute(statement)]
+
+
+async def draw_from_lots(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, draws: Mapping[uuid.UUID, Decimal]
+) -> None:
+    """Take the given quantity out of each lot, in one statement."""
+    taken = case(
+        {lot_id: literal(quantity, Numeric) for lot_id, quantity in draws.items()},
+        value=StockLot.id,
+    )
+    await connection.execute(
+        update(StockLot)
+        .where(StockLot.tenant_id == tenant_id, StockLot.id.in_(list(draws)))
+        .values(quantity=StockLot.quantity - taken)
+    )
+
+
+async def insert_lot(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, values: Mapping[str, Any]
+) -> LotRecord:
+    """Insert a lot whose whole quantity is still there."""
+    statement = (
+        insert(StockLot)
+        .values(
+            tenant_id=tenant_id,
+            id=uuid.uuid4(),
+            initial_quantity=values["quantity"],
+            **values,
+        )
+        .returning(*LOT)
+    )
+    return lot_record((await connection.execute(statement)).one())
+
+
+async def insert_movements(
+    connection: AsyncConnection, rows: Sequence[Mapping[str, Any]]
+) -> list[MovementRecord]:
+    """Insert movements (each row has tenant_id, an item, kind, quantity, ...), in one statement."""
+    if not rows:
+        return []
+    statement = (
+        insert(StockMovement)
+        .values([{"id": uuid.uuid4(), **row} for row in rows])
+        .returning(*MOVEMENT)
+    )
+    return [movement_record(row) for row in await connection.execute(statement)]
+
+
+async def on_hand(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, StockItem]]
+) -> dict[tuple[uuid.UUID, StockItem], Decimal]:
+    """Stock left per (tenant id, item); items without stock are absent."""
+    item_id = func.coalesce(StockLot.ingredient_id, StockLot.product_id)
+    statement = (
+        select(
+            StockLot.tenant_id,
+            StockLot.ingredient_id,
+            StockLot.product_id,
+            func.sum(StockLot.quantity).label("quantity"),
+        )
+        .where(func.row(StockLot.tenant_id, item_id).in_([(t, i.id) for t, i in keys]))
+        .group_by(StockLot.tenant_id, StockLot.ingredient_id, StockLot.product_id)
+    )
+    return {
+        (row.tenant_id, StockItem(row.ingredient_id, row.product_id)): row.quantity
+        for row in await connection.execute(statement)
+    }
+
+
+async def unit_costs(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> dict[tuple[uuid.UUID, uuid.UUID], Decimal]:
+    """Current cost of one unit per (tenant id, ingredient id).
+
+    The average of the lots in stock, weighted by what remains of each; with nothing in stock,
+    the cost of the latest lot received. Ingredients never received are absent.
+    """
+    remaining = func.sum(StockLot.quantity)
+    latest_cost = type_coerce(
+        func.array_agg(
+            aggregate_order_by(
+                StockLot.unit_cost, StockLot.received_on.desc(), StockLot.created_at.desc()
+            )
+        ),
+        ARRAY(Numeric),
+    )[1]
+    statement = (
+        select(
+            StockLot.tenant_id,
+            StockLot.ingredient_id,
+            case(
+                (remaining > 0, func.sum(StockLot.quantity * StockLot.unit_cost) / remaining),
+                else_=latest_cost,
+            ).label("cost"),
+        )
+        .where(func.row(StockLot.tenant_id, StockLot.ingredient_id).in_(keys))
+        .group_by(StockLot.tenant_id, StockLot.ingredient_id)
+    )
+    return {
+        (row.tenant_id, row.ingredient_id): row.cost for row in await connection.execute(statement)
+    }
+
+
+async def lots_in_stock(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, StockItem]]
+) -> list[LotRecord]:
+    """Lots with stock left of each (tenant id, item), in the order they will be used."""
+    item_id = func.coalesce(StockLot.ingredient_id, StockLot.product_id)
+    statement = (
+        select(*LOT)
+        .where(
+            func.row(StockLot.tenant_id, item_id).in_([(t, i.id) for t, i in keys]),
+            StockLot.quantity > 0,
+        )
+        .order_by(*FIFO)
+    )
+    return [lot_record(row) for row in await connection.execute(statement)]
+
+
+async def latest_unit_cost(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, item: StockItem
+) -> Decimal | None:
+    """The unit cost of the item's most recent lot."""
+    statement = (
+        select(StockLot.unit_cost)
+        .where(StockLot.tenant_id == tenant_id, _of_items([item]))
+        .order_by(StockLot.received_on.desc(), StockLot.created_at.desc())
+        .limit(1)
+    )
+    cost: Decimal | None = await connection.scalar(statement)
+    return cost
+
+
+async def recent_movements(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, StockItem]], *, limit: int
+) -> list[MovementRecord]:
+    """The `limit` latest movements of each (tenant id, item), newest first, in one statement."""
+    item_id = func.coalesce(StockMovement.ingredient_id, StockMovement.product_id)
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(StockMovement.tenant_id, item_id),
+            order_by=(StockMovement.created_at.desc(), StockMovement.id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(*MOVEMENT, rank)
+        .where(func.row(StockMovement.tenant_id, item_id).in_([(t, i.id) for t, i in keys]))
+        .subquery()
+    )
+    statement = (
+        select(*(ranked.c[column.key] for column in MOVEMENT))
+        .where(ranked.c.rank <= limit)
+        .order_by(ranked.c.created_at.desc(), ranked.c.id.desc())
+    )
+    return [movement_record(row) for row in await connection.execute(statement)]
+
+
+def movements_query(
+    tenant_id: uuid.UUID,
+    *,
+    item: StockItem | None,
+    kind: MovementKind | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> AnySelect:
+    """Movements of a tenant, optionally of one item, one kind, within [since, until)."""
+    statement: AnySelect = select(*MOVEMENT).where(StockMovement.tenant_id == tenant_id)
+    if item is not None and item.ingredient_id is not None:
+        statement = statement.where(StockMovement.ingredient_id == item.ingredient_id)
+    if item is not None and item.product_id is not None:
+        statement = statement.where(StockMovement.product_id == item.product_id)
+    if kind is not None:
+        statement = statement.where(StockMovement.kind == kind)
+    if since is not None:
+        statement = statement.where(StockMovement.created_at >= since)
+    if until is not None:
+        statement = statement.where(StockMovement.created_at < until)
+    return statement
+
+
+async def refresh_alerts(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_ids: Sequence[uuid.UUID]
+) -> None:
+    """Open an alert for each live ingredient now below its reorder point (unless one is open);
+    resolve the open alerts of those back at or above it. Two statements for any number."""
+    stock = (
+        select(StockLot.ingredient_id, func.sum(StockLot.quantity).label("on_hand"))
+        .where(StockLot.tenant_id == tenant_id, StockLot.ingredient_id.in_(ingredient_ids))
+        .group_by(StockLot.ingredient_id)
+        .subquery()
+    )
+    level = func.coalesce(stock.c.on_hand, 0)
+    below = (
+        select(
+            Ingredient.tenant_id,
+            func.gen_random_uuid(),
+            Ingredient.id,
+            literal(AlertStatus.OPEN.value),
+            level,
+            Ingredient.reorder_point,
+        )
+        .select_from(Ingredient)
+        .outerjoin(stock, stock.c.ingredient_id == Ingredient.id)
+        .where(
+            Ingredient.tenant_id == tenant_id,
+            Ingredient.id.in_(ingredient_ids),
+            Ingredient.deleted_at.is_(None),
+            level < Ingredient.reorder_point,
+        )
+    )
+    await connection.execute(
+        pg_insert(StockAlert)
+        .from_select(
+            ["tenant_id", "id", "ingredient_id", "status", "on_hand", "reorder_point"], below
+        )
+        .on_conflict_do_nothing(
+            index_elements=["tenant_id", "ingredient_id"],
+            index_where=StockAlert.status == AlertStatus.OPEN,
+        )
+    )
+    recovered = (
+        select(Ingredient.id)
+        .select_from(Ingredient)
+        .outerjoin(stock, stock.c.ingredient_id == Ingredient.id)
+        .where(
+            Ingredient.tenant_id == tenant_id,
+            Ingredient.id.in_(ingredient_ids),
+            level >= Ingredient.reorder_point,
+        )
+    )
+    await connection.execute(
+        update(StockAlert)
+        .where(
+            and_(
+                StockAlert.tenant_id == tenant_id,
+                StockAlert.status == AlertStatus.OPEN,
+                StockAlert.ingredient_id.in_(recovered),
+            )
+        )
+        .values(status=AlertStatus.RESOLVED, resolved_at=func.now())
+    )
+
+
+def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None) -> AnySelect:
+    """Stock alerts of a tenant, optionally of one status."""
+    statement: AnySelect = select(*ALERT).where(StockAlert.tenant_id == tenant_id)
+    if status is not None:
+        statement = statement.where(StockAlert.status == status)
+    return statement

@@ -1,0 +1,1 @@
+"""Production: batches made from recipes, daily schedules, quality checks."""

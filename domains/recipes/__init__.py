@@ -1,0 +1,1 @@
+"""Recipes: how each product is made, from which ingredients, in which quantities."""

@@ -1,0 +1,1 @@
+"""Suppliers: who the bakery buys from, purchase orders, deliveries."""
