@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -14,7 +15,7 @@ from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
-from domains.kernel.scalars import DateTime
+from domains.kernel.scalars import DateTime, Decimal
 from domains.registry import DOMAINS
 from domains.tenants.types import Tenant
 from schema.composition import extend_type, merge_root
@@ -87,5 +88,5 @@ def build_schema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        scalar_overrides={datetime: DateTime},
+        scalar_overrides={datetime: DateTime, decimal.Decimal: Decimal},
     )

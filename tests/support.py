@@ -111,3 +111,107 @@ class GraphQLClient:
 def unique_email() -> str:
     """An email no other test uses."""
     return f"baker-{uuid.uuid4().hex[:12]}@example.com"
+
+
+class Bakery:
+    """A tenant with its owner, and shortcuts to fill its catalog and stock through the API."""
+
+    def __init__(self, client: GraphQLClient, owner: Account, tenant_id: str) -> None:
+        self.client = client
+        self.owner = owner
+        self.id = tenant_id
+
+    @classmethod
+    async def open(cls, client: GraphQLClient) -> Bakery:
+        """A new tenant owned by a new account."""
+        owner = await client.sign_up()
+        return cls(client, owner, await client.create_tenant(owner))
+
+    async def run(self, query: str, variables: dict[str, Any] | None = None) -> Result:
+        """Execute as the owner, with `$tenantId` set."""
+        return await self.client.execute(
+            query, {"tenantId": self.id, **(variables or {})}, as_=self.owner
+        )
+
+    async def ingredient(
+        self, name: str | None = None, unit: str = "KG", reorder_point: str = "0"
+    ) -> str:
+        """A new ingredient; returns its id."""
+        result = await self.run(
+            """mutation($tenantId: ID!, $input: CreateIngredientInput!) {
+                 createIngredient(tenantId: $tenantId, input: $input) {
+                   ingredient { id } errors { code message field } } }""",
+            {
+                "input": {
+                    "name": name or f"Ingrediente {uuid.uuid4().hex[:8]}",
+                    "category": "General",
+                    "unit": unit,
+                    "reorderPoint": reorder_point,
+                }
+            },
+        )
+        payload = result.data["createIngredient"]
+        assert payload["errors"] == [], payload
+        ingredient_id: str = payload["ingredient"]["id"]
+        return ingredient_id
+
+    async def product(
+        self, name: str | None = None, unit: str = "UNIT", kind: str = "FINISHED"
+    ) -> str:
+        """A new product; returns its id."""
+        result = await self.run(
+            """mutation($tenantId: ID!, $input: CreateProductInput!) {
+                 createProduct(tenantId: $tenantId, input: $input) {
+                   product { id } errors { code message field } } }""",
+            {
+                "input": {
+                    "name": name or f"Producto {uuid.uuid4().hex[:8]}",
+                    "kind": kind,
+                    "unit": unit,
+                    "salePrice": "1.50",
+                }
+            },
+        )
+        payload = result.data["createProduct"]
+        assert payload["errors"] == [], payload
+        product_id: str = payload["product"]["id"]
+        return product_id
+
+    async def stock(
+        self,
+        *,
+        ingredient_id: str | None = None,
+        product_id: str | None = None,
+        quantity: str,
+        unit_cost: str = "1",
+        expires_on: str | None = None,
+    ) -> None:
+        """Add stock to an item with an adjustment."""
+        result = await self.run(
+            """mutation($tenantId: ID!, $input: AdjustStockInput!) {
+                 adjustStock(tenantId: $tenantId, input: $input) { errors { code message } } }""",
+            {
+                "input": {
+                    "ingredientId": ingredient_id,
+                    "productId": product_id,
+                    "quantity": quantity,
+                    "unitCost": unit_cost,
+                    "expiresOn": expires_on,
+                    "reason": "test stock",
+                }
+            },
+        )
+        assert result.data["adjustStock"]["errors"] == [], result.body
+
+    async def on_hand(self, ingredient_id: str) -> str:
+        """Stock left of an ingredient, as the API prints it."""
+        result = await self.run(
+            """query($tenantId: ID!, $search: String) {
+                 tenant(id: $tenantId) { ingredients(first: 100, search: $search) {
+                   nodes { id onHand } } } }"""
+        )
+        for node in result.data["tenant"]["ingredients"]["nodes"]:
+            if node["id"] == ingredient_id:
+                on_hand: str = node["onHand"]
+                return on_hand
+        raise AssertionError(f"ingredient {ingredient_id} not listed")

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from domains.inventory.models import InventoryBase
+from domains.inventory.mutations import InventoryMutation
+from domains.inventory.queries import InventoryTenantFields
 from domains.kernel.domain import Domain
 
-DOMAIN = Domain(name="inventory", metadata=InventoryBase.metadata)
+DOMAIN = Domain(
+    name="inventory",
+    metadata=InventoryBase.metadata,
+    mutation=InventoryMutation,
+    tenant_fields=InventoryTenantFields,
+)

@@ -170,7 +170,6 @@ async def consume(
                     "INSUFFICIENT_STOCK",
                     f"Not enough {names[item]}: {needs[item] - short} in stock, "
                     f"{needs[item]} needed.",
-                    str(item.id),
                 )
                 for item, short in shortfalls.items()
             )

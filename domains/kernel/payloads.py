@@ -8,8 +8,10 @@ from typing import TypeVar
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.soft_delete import SoftDeletion
 from db.unit_of_work import UnitOfWork
 from domains.kernel.errors import OperationRefused, Problem
+from domains.kernel.principal import Principal
 
 T = TypeVar("T")
 
@@ -26,6 +28,32 @@ class UserError:
     def from_problem(cls, problem: Problem) -> UserError:
         """The GraphQL shape of a refusal reason."""
         return cls(code=problem.code, message=problem.message, field=problem.field)
+
+
+@strawberry.type(description="Result of a soft delete: what was hidden, as one restorable batch.")
+class DeletionPayload:
+    deleted_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="The rows hidden by this deletion."
+    )
+    batch_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The deletion batch (what a restore brings back)."
+    )
+    errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why it failed; empty on success."
+    )
+
+    @classmethod
+    def from_deletion(cls, deletion: SoftDeletion) -> DeletionPayload:
+        """The payload of a completed soft delete."""
+        return cls(
+            deleted_ids=[strawberry.ID(str(i)) for i in deletion.ids],
+            batch_id=strawberry.ID(str(deletion.batch_id)),
+        )
+
+
+def actor(principal: Principal) -> str:
+    """How the caller is recorded in `deleted_by`, `created_by` and the audit log."""
+    return principal.label
 
 
 async def attempt(

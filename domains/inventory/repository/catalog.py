@@ -36,8 +36,8 @@ PRODUCT = (
     Product.created_at,
     Product.updated_at,
 )
-INGREDIENT_ORDER = (func.lower(Ingredient.name), Ingredient.id)
-PRODUCT_ORDER = (func.lower(Product.name), Product.id)
+INGREDIENT_ORDER: tuple[Any, ...] = (func.lower(Ingredient.name), Ingredient.id)
+PRODUCT_ORDER: tuple[Any, ...] = (func.lower(Product.name), Product.id)
 
 
 class NameTaken(Exception):

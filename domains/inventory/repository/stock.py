@@ -79,8 +79,8 @@ FIFO = (
     StockLot.created_at,
     StockLot.id,
 )
-MOVEMENT_ORDER = (StockMovement.created_at, StockMovement.id)
-ALERT_ORDER = (StockAlert.created_at, StockAlert.id)
+MOVEMENT_ORDER: tuple[Any, ...] = (StockMovement.created_at, StockMovement.id)
+ALERT_ORDER: tuple[Any, ...] = (StockAlert.created_at, StockAlert.id)
 
 
 def lot_record(row: Any) -> LotRecord:
