@@ -29,8 +29,8 @@ from domains.kernel.errors import BadUserInput
 from domains.kernel.ids import parse_id
 from domains.kernel.payloads import DeletionPayload, actor, attempt
 from domains.kernel.permissions import requires
-from domains.tenants.models import MemberRole
 from domains.tenants.permissions import TenantRole
+from domains.tenants.roles import MemberRole
 
 Info = strawberry.Info[RequestContext, None]
 MANAGER = requires(TenantRole(MemberRole.ADMIN))

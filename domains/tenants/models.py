@@ -19,6 +19,7 @@ from db.base import (
     reference,
     text_enum,
 )
+from domains.tenants.roles import MemberRole
 
 
 class BusinessModel(enum.Enum):
@@ -26,27 +27,6 @@ class BusinessModel(enum.Enum):
 
     INDIVIDUAL_BAKERY = "INDIVIDUAL_BAKERY"
     CENTRAL_BAKER_SATELLITE = "CENTRAL_BAKER_SATELLITE"
-
-
-class MemberRole(enum.Enum):
-    """A member's role, from most to least powerful."""
-
-    OWNER = "OWNER"
-    ADMIN = "ADMIN"
-    MEMBER = "MEMBER"
-    VIEWER = "VIEWER"
-
-    @property
-    def rank(self) -> int:
-        """Higher is more powerful."""
-        return _RANKS[self]
-
-    def at_least(self, other: MemberRole) -> bool:
-        """Whether this role includes everything `other` may do."""
-        return self.rank >= other.rank
-
-
-_RANKS = {MemberRole.VIEWER: 0, MemberRole.MEMBER: 1, MemberRole.ADMIN: 2, MemberRole.OWNER: 3}
 
 
 class SubscriptionPlan(enum.Enum):

@@ -9,8 +9,8 @@ from domains.kernel.ids import parse_id
 from domains.kernel.payloads import attempt
 from domains.kernel.permissions import IsUser, requires
 from domains.tenants import service
-from domains.tenants.models import MemberRole
 from domains.tenants.permissions import TenantRole
+from domains.tenants.roles import MemberRole
 from domains.tenants.types import (
     CreateTenantInput,
     Tenant,

@@ -13,7 +13,7 @@ from domains.kernel.errors import Forbidden
 from domains.kernel.ids import parse_id
 from domains.kernel.principal import ServicePrincipal
 from domains.tenants.loaders import MembershipByTenantAndUserLoader
-from domains.tenants.models import MemberRole
+from domains.tenants.roles import MemberRole
 
 
 class TenantRole(BasePermission):

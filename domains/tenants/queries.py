@@ -10,8 +10,8 @@ from domains.kernel.permissions import IsAuthenticated, requires
 from domains.kernel.principal import UserPrincipal
 from domains.tenants import service
 from domains.tenants.loaders import TenantByIdLoader
-from domains.tenants.models import MemberRole
 from domains.tenants.permissions import TenantRole
+from domains.tenants.roles import MemberRole
 from domains.tenants.types import Tenant, TenantMember
 
 Info = strawberry.Info[RequestContext, None]

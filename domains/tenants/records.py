@@ -8,10 +8,10 @@ from datetime import datetime
 
 from domains.tenants.models import (
     BusinessModel,
-    MemberRole,
     SubscriptionPlan,
     SubscriptionStatus,
 )
+from domains.tenants.roles import MemberRole
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domains.tenants.models import (
     BusinessModel,
-    MemberRole,
     Subscription,
     SubscriptionPlan,
     SubscriptionStatus,
@@ -20,6 +19,7 @@ from domains.tenants.models import (
     TenantMember,
 )
 from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+from domains.tenants.roles import MemberRole
 
 _TENANT = (
     Tenant.id,

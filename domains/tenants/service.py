@@ -13,11 +13,11 @@ from domains.kernel.errors import OperationRefused
 from domains.tenants import repository
 from domains.tenants.models import (
     BusinessModel,
-    MemberRole,
     SubscriptionPlan,
     SubscriptionStatus,
 )
 from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+from domains.tenants.roles import MemberRole
 from domains.users import service as users
 
 log = structlog.get_logger()

@@ -12,11 +12,11 @@ from domains.kernel.payloads import UserError
 from domains.tenants.loaders import MembersByTenantLoader, SubscriptionByTenantLoader
 from domains.tenants.models import (
     BusinessModel,
-    MemberRole,
     SubscriptionPlan,
     SubscriptionStatus,
 )
 from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+from domains.tenants.roles import MemberRole
 from domains.users.loaders import UserByIdLoader
 from domains.users.types import User
 
