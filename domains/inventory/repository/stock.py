@@ -16,6 +16,7 @@ from sqlalchemy import (
     insert,
     literal,
     select,
+    text,
     type_coerce,
     update,
 )
@@ -335,7 +336,8 @@ async def refresh_alerts(
         )
         .on_conflict_do_nothing(
             index_elements=["tenant_id", "ingredient_id"],
-            index_where=StockAlert.status == AlertStatus.OPEN,
+            # Literal, as in the index: PostgreSQL matches the predicate by its text.
+            index_where=text("status = 'OPEN'"),
         )
     )
     recovered = (
