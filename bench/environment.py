@@ -33,6 +33,8 @@ class Environment:
     client: GraphQLClient
     engine: AsyncEngine
     postgres_version: str
+    gateway_engine: AsyncEngine
+    """The gateway's own engine, to count the statements a request runs."""
 
 
 def server_url() -> str:
@@ -73,7 +75,9 @@ async def running_gateway() -> AsyncIterator[Environment]:
                 transport=httpx.ASGITransport(app=app), base_url="http://bench"
             ) as http,
         ):
-            yield Environment(GraphQLClient(http), engine, version)
+            yield Environment(
+                GraphQLClient(http), engine, version, app.state.resources.database.engine
+            )
     finally:
         await engine.dispose()
         await drop_database(server, name)

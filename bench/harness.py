@@ -17,6 +17,8 @@ class Comparison:
     subject: Samples
     baseline_name: str
     baseline: Samples
+    statements: int | None = None
+    """SQL statements the gateway ran for one request, when the benchmark counts them."""
 
     @property
     def ratio(self) -> float:

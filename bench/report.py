@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.harness import Comparison
 
-COLUMNS = "{:<24} {:>10} {:>10}   {:<14} {:>10} {:>10} {:>8}"
+COLUMNS = "{:<26} {:>10} {:>10}   {:<14} {:>10} {:>10} {:>8} {:>6}"
 
 
 def heading(*, iterations: int, python_version: str, postgres_version: str) -> str:
@@ -13,9 +13,11 @@ def heading(*, iterations: int, python_version: str, postgres_version: str) -> s
         [
             f"{iterations} measured iterations per operation, gateway and baseline interleaved; "
             f"Python {python_version}, PostgreSQL {postgres_version}",
-            "ratio = gateway median / baseline median",
+            "ratio = gateway median / baseline median; SQL = statements per request, where counted",
             "",
-            COLUMNS.format("benchmark", "median", "p95", "baseline", "median", "p95", "ratio"),
+            COLUMNS.format(
+                "benchmark", "median", "p95", "baseline", "median", "p95", "ratio", "SQL"
+            ),
         ]
     )
 
@@ -30,6 +32,7 @@ def row(comparison: Comparison) -> str:
         duration(comparison.baseline.median_ns),
         duration(comparison.baseline.p95_ns),
         f"{comparison.ratio:.1f}x",
+        "" if comparison.statements is None else str(comparison.statements),
     )
 
 

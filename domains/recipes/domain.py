@@ -4,5 +4,12 @@ from __future__ import annotations
 
 from domains.kernel.domain import Domain
 from domains.recipes.models import RecipesBase
+from domains.recipes.mutations import RecipesMutation
+from domains.recipes.queries import RecipesTenantFields
 
-DOMAIN = Domain(name="recipes", metadata=RecipesBase.metadata)
+DOMAIN = Domain(
+    name="recipes",
+    metadata=RecipesBase.metadata,
+    mutation=RecipesMutation,
+    tenant_fields=RecipesTenantFields,
+)

@@ -4,5 +4,12 @@ from __future__ import annotations
 
 from domains.kernel.domain import Domain
 from domains.suppliers.models import SuppliersBase
+from domains.suppliers.mutations import SuppliersMutation
+from domains.suppliers.queries import SuppliersTenantFields
 
-DOMAIN = Domain(name="suppliers", metadata=SuppliersBase.metadata)
+DOMAIN = Domain(
+    name="suppliers",
+    metadata=SuppliersBase.metadata,
+    mutation=SuppliersMutation,
+    tenant_fields=SuppliersTenantFields,
+)

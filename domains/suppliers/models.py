@@ -7,7 +7,16 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, Index, Integer, Text, func, text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    Text,
+    func,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.base import (
@@ -105,7 +114,14 @@ class Delivery(TenantKeyed, Timestamped, SuppliersBase):
     """The receipt of a purchase order: when, by whom."""
 
     __tablename__ = "deliveries"
-    __table_args__ = (*tenant_foreign_key(["purchase_order_id"], "purchase_orders"),)
+    __table_args__ = (
+        # A purchase order is received once: at most one delivery each.
+        ForeignKeyConstraint(
+            ["tenant_id", "purchase_order_id"],
+            ["purchase_orders.tenant_id", "purchase_orders.id"],
+        ),
+        Index(None, "tenant_id", "purchase_order_id", unique=True),
+    )
 
     purchase_order_id: Mapped[uuid.UUID]
     received_by: Mapped[str | None] = mapped_column(Text)

@@ -155,7 +155,7 @@ def upgrade() -> None:
         op.f("ix_deliveries_tenant_id_purchase_order_id"),
         "deliveries",
         ["tenant_id", "purchase_order_id"],
-        unique=False,
+        unique=True,
         schema="suppliers",
     )
     op.create_table(

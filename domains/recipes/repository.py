@@ -1,0 +1,209 @@
+"""SQL of recipes and their lines. Reads see live recipes only."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.errors import violated_constraint
+from db.pagination import AnySelect
+from db.soft_delete import SoftDeletion, restore, soft_delete
+from domains.recipes.models import Recipe, RecipeIngredient
+from domains.recipes.records import RecipeLine, RecipeLineRecord, RecipeRecord
+
+RECIPE = (
+    Recipe.id,
+    Recipe.tenant_id,
+    Recipe.product_id,
+    Recipe.name,
+    Recipe.yield_quantity,
+    Recipe.yield_unit,
+    Recipe.instructions,
+    Recipe.created_at,
+    Recipe.updated_at,
+)
+LINE = (
+    RecipeIngredient.id,
+    RecipeIngredient.tenant_id,
+    RecipeIngredient.recipe_id,
+    RecipeIngredient.ingredient_id,
+    RecipeIngredient.quantity,
+    RecipeIngredient.unit,
+    RecipeIngredient.position,
+)
+RECIPE_ORDER: tuple[Any, ...] = (func.lower(Recipe.name), Recipe.id)
+ONE_LIVE_RECIPE_PER_PRODUCT = "uq_recipes_live_product"
+
+
+class ProductHasRecipe(Exception):
+    """The product already has a live recipe."""
+
+
+def recipe_record(row: Any) -> RecipeRecord:
+    """The record of a row selected with RECIPE."""
+    return RecipeRecord(**{key: row._mapping[key] for key in RecipeRecord.__slots__})
+
+
+def line_record(row: Any) -> RecipeLineRecord:
+    """The record of a row selected with LINE."""
+    return RecipeLineRecord(**{key: row._mapping[key] for key in RecipeLineRecord.__slots__})
+
+
+async def _write(connection: AsyncConnection, statement: Any) -> Any:
+    """Run a statement in a savepoint; a second live recipe of a product raises ProductHasRecipe."""
+    try:
+        async with connection.begin_nested():
+            return await connection.execute(statement)
+    except IntegrityError as error:
+        if violated_constraint(error) == ONE_LIVE_RECIPE_PER_PRODUCT:
+            raise ProductHasRecipe from None
+        raise
+
+
+async def insert_recipe(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, values: Mapping[str, Any]
+) -> RecipeRecord:
+    """Insert a recipe; ProductHasRecipe when its product already has a live one."""
+    statement = (
+        insert(Recipe).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*RECIPE)
+    )
+    return recipe_record((await _write(connection, statement)).one())
+
+
+async def update_recipe(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    recipe_id: uuid.UUID,
+    values: Mapping[str, Any],
+) -> RecipeRecord | None:
+    """Change a live recipe (its row stays locked); None when there is none."""
+    statement = (
+        update(Recipe)
+        .where(Recipe.tenant_id == tenant_id, Recipe.id == recipe_id, Recipe.deleted_at.is_(None))
+        .values(updated_at=func.now(), **values)
+        .returning(*RECIPE)
+    )
+    row = (await _write(connection, statement)).first()
+    return recipe_record(row) if row is not None else None
+
+
+async def replace_lines(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    recipe_id: uuid.UUID,
+    lines: Sequence[RecipeLine],
+) -> list[RecipeLineRecord]:
+    """Make `lines` the recipe's lines, in this order: two statements for any number."""
+    await connection.execute(
+        delete(RecipeIngredient).where(
+            RecipeIngredient.tenant_id == tenant_id, RecipeIngredient.recipe_id == recipe_id
+        )
+    )
+    statement = (
+        insert(RecipeIngredient)
+        .values(
+            [
+                {
+                    "tenant_id": tenant_id,
+                    "id": uuid.uuid4(),
+                    "recipe_id": recipe_id,
+                    "ingredient_id": line.ingredient_id,
+                    "quantity": line.quantity,
+                    "unit": line.unit,
+                    "position": position,
+                }
+                for position, line in enumerate(lines)
+            ]
+        )
+        .returning(*LINE)
+    )
+    inserted = [line_record(row) for row in await connection.execute(statement)]
+    return sorted(inserted, key=lambda line: line.position)
+
+
+async def soft_delete_recipe(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    recipe_id: uuid.UUID,
+    deleted_by: str,
+    reason: str | None,
+) -> SoftDeletion:
+    """Hide a live recipe (its lines go with it)."""
+    return await soft_delete(
+        connection,
+        Recipe,
+        tenant_id=tenant_id,
+        ids=[recipe_id],
+        deleted_by=deleted_by,
+        reason=reason,
+    )
+
+
+async def product_of_deleted_recipe(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, recipe_id: uuid.UUID
+) -> uuid.UUID | None:
+    """The product of a deleted recipe; None when no deleted recipe has this id."""
+    product_id: uuid.UUID | None = await connection.scalar(
+        select(Recipe.product_id).where(
+            Recipe.tenant_id == tenant_id, Recipe.id == recipe_id, Recipe.deleted_at.is_not(None)
+        )
+    )
+    return product_id
+
+
+async def restore_recipe(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, recipe_id: uuid.UUID
+) -> bool:
+    """Bring a deleted recipe back; False if it was not deleted; ProductHasRecipe on a clash."""
+    try:
+        async with connection.begin_nested():
+            restored = await restore(connection, Recipe, tenant_id=tenant_id, ids=[recipe_id])
+    except IntegrityError as error:
+        if violated_constraint(error) == ONE_LIVE_RECIPE_PER_PRODUCT:
+            raise ProductHasRecipe from None
+        raise
+    return bool(restored)
+
+
+async def get_recipes(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[RecipeRecord]:
+    """Live recipes by (tenant id, id)."""
+    statement = select(*RECIPE).where(
+        func.row(Recipe.tenant_id, Recipe.id).in_(keys), Recipe.deleted_at.is_(None)
+    )
+    return [recipe_record(row) for row in await connection.execute(statement)]
+
+
+async def lines_of(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[RecipeLineRecord]:
+    """Lines of the recipes by (tenant id, recipe id), each recipe's in position order."""
+    statement = (
+        select(*LINE)
+        .where(func.row(RecipeIngredient.tenant_id, RecipeIngredient.recipe_id).in_(keys))
+        .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position)
+    )
+    return [line_record(row) for row in await connection.execute(statement)]
+
+
+def recipes_query(
+    tenant_id: uuid.UUID, *, search: str | None, product_id: uuid.UUID | None
+) -> AnySelect:
+    """Live recipes of a tenant, optionally by name fragment and product."""
+    statement: AnySelect = select(*RECIPE).where(
+        Recipe.tenant_id == tenant_id, Recipe.deleted_at.is_(None)
+    )
+    if search:
+        statement = statement.where(Recipe.name.icontains(search, autoescape=True))
+    if product_id is not None:
+        statement = statement.where(Recipe.product_id == product_id)
+    return statement

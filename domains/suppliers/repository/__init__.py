@@ -1,0 +1,1 @@
+"""All SQL of the suppliers domain: suppliers, purchase orders with their items and deliveries."""

@@ -1,0 +1,132 @@
+"""SQL of suppliers. Reads see live rows only."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.errors import violated_constraint
+from db.pagination import AnySelect
+from db.soft_delete import SoftDeletion, restore, soft_delete
+from domains.suppliers.models import Supplier
+from domains.suppliers.records import SupplierRecord
+
+SUPPLIER = (
+    Supplier.id,
+    Supplier.tenant_id,
+    Supplier.name,
+    Supplier.tax_id,
+    Supplier.contact_name,
+    Supplier.email,
+    Supplier.phone,
+    Supplier.lead_time_days,
+    Supplier.created_at,
+    Supplier.updated_at,
+)
+SUPPLIER_ORDER: tuple[Any, ...] = (func.lower(Supplier.name), Supplier.id)
+LIVE_NAME_INDEX = "uq_suppliers_live_name"
+
+
+class NameTaken(Exception):
+    """A live supplier of the tenant already has this name."""
+
+
+def supplier_record(row: Any) -> SupplierRecord:
+    """The record of a row selected with SUPPLIER."""
+    return SupplierRecord(**{key: row._mapping[key] for key in SupplierRecord.__slots__})
+
+
+async def _write(connection: AsyncConnection, statement: Any) -> Any:
+    """Run a statement in a savepoint; a live name already taken raises NameTaken."""
+    try:
+        async with connection.begin_nested():
+            return await connection.execute(statement)
+    except IntegrityError as error:
+        if violated_constraint(error) == LIVE_NAME_INDEX:
+            raise NameTaken from None
+        raise
+
+
+async def insert_supplier(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, values: Mapping[str, Any]
+) -> SupplierRecord:
+    """Insert a supplier; NameTaken when a live one has its name."""
+    statement = (
+        insert(Supplier).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*SUPPLIER)
+    )
+    return supplier_record((await _write(connection, statement)).one())
+
+
+async def update_supplier(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    supplier_id: uuid.UUID,
+    values: Mapping[str, Any],
+) -> SupplierRecord | None:
+    """Change a live supplier; None when there is none; NameTaken on a taken name."""
+    statement = (
+        update(Supplier)
+        .where(
+            Supplier.tenant_id == tenant_id,
+            Supplier.id == supplier_id,
+            Supplier.deleted_at.is_(None),
+        )
+        .values(**values)
+        .returning(*SUPPLIER)
+    )
+    row = (await _write(connection, statement)).first()
+    return supplier_record(row) if row is not None else None
+
+
+async def soft_delete_suppliers(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    ids: Sequence[uuid.UUID],
+    deleted_by: str,
+    reason: str | None,
+) -> SoftDeletion:
+    """Hide live suppliers as one batch."""
+    return await soft_delete(
+        connection, Supplier, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+    )
+
+
+async def restore_supplier(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, supplier_id: uuid.UUID
+) -> bool:
+    """Bring a deleted supplier back; False if it was not deleted; NameTaken on a clash."""
+    try:
+        async with connection.begin_nested():
+            restored = await restore(connection, Supplier, tenant_id=tenant_id, ids=[supplier_id])
+    except IntegrityError as error:
+        if violated_constraint(error) == LIVE_NAME_INDEX:
+            raise NameTaken from None
+        raise
+    return bool(restored)
+
+
+async def get_suppliers(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[SupplierRecord]:
+    """Live suppliers by (tenant id, id)."""
+    statement = select(*SUPPLIER).where(
+        func.row(Supplier.tenant_id, Supplier.id).in_(keys), Supplier.deleted_at.is_(None)
+    )
+    return [supplier_record(row) for row in await connection.execute(statement)]
+
+
+def suppliers_query(tenant_id: uuid.UUID, *, search: str | None) -> AnySelect:
+    """Live suppliers of a tenant, optionally by name fragment."""
+    statement: AnySelect = select(*SUPPLIER).where(
+        Supplier.tenant_id == tenant_id, Supplier.deleted_at.is_(None)
+    )
+    if search:
+        statement = statement.where(Supplier.name.icontains(search, autoescape=True))
+    return statement
