@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from sqlalchemy import event
+from starlette.applications import Starlette
 
 PASSWORD = "correct horse battery staple"
 
@@ -215,3 +219,19 @@ class Bakery:
                 on_hand: str = node["onHand"]
                 return on_hand
         raise AssertionError(f"ingredient {ingredient_id} not listed")
+
+
+@contextmanager
+def counting_statements(app: Starlette) -> Iterator[list[str]]:
+    """The SQL statements the app runs inside the block."""
+    engine = app.state.resources.database.engine.sync_engine
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,31 +22,8 @@ from db.base import (
     tenant_foreign_key,
     text_enum,
 )
+from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
 from domains.inventory.units import Unit
-
-
-class ProductKind(enum.Enum):
-    """What a product is when it reaches the shop."""
-
-    FINISHED = "FINISHED"
-    PAR_BAKED = "PAR_BAKED"
-
-
-class MovementKind(enum.Enum):
-    """Why stock changed."""
-
-    IN = "IN"
-    OUT = "OUT"
-    ADJUSTMENT = "ADJUSTMENT"
-    WASTE = "WASTE"
-    PRODUCTION = "PRODUCTION"
-
-
-class AlertStatus(enum.Enum):
-    """Whether a stock alert still needs attention."""
-
-    OPEN = "OPEN"
-    RESOLVED = "RESOLVED"
 
 
 class InventoryBase(DeclarativeBase):

@@ -8,7 +8,7 @@ from datetime import datetime
 import strawberry
 
 from domains.inventory import service, stock
-from domains.inventory.models import AlertStatus, MovementKind, ProductKind
+from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
 from domains.inventory.records import StockItem
 from domains.inventory.repository.catalog import ingredient_record, product_record
 from domains.inventory.repository.stock import alert_record, movement_record

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from domains.inventory.models import AlertStatus, MovementKind, ProductKind
+from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
 from domains.inventory.units import Unit
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
 from db.soft_delete import SoftDeletion
-from domains.inventory.models import ProductKind
+from domains.inventory.kinds import ProductKind
 from domains.inventory.records import IngredientRecord, ProductRecord
 from domains.inventory.repository import catalog, stock
 from domains.inventory.repository.catalog import NameTaken

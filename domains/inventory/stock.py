@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
-from domains.inventory.models import AlertStatus, MovementKind
+from domains.inventory.kinds import AlertStatus, MovementKind
 from domains.inventory.records import LotRecord, MovementRecord, StockChange, StockItem
 from domains.inventory.repository import catalog, stock
 from domains.kernel.errors import OperationRefused, Problem

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import strawberry
 
+from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
 from domains.inventory.loaders import (
     IngredientByIdLoader,
     LotsInStockByItemLoader,
@@ -15,7 +16,6 @@ from domains.inventory.loaders import (
     ProductByIdLoader,
     RecentMovementsByItemLoader,
 )
-from domains.inventory.models import AlertStatus, MovementKind, ProductKind
 from domains.inventory.records import (
     AlertRecord,
     IngredientRecord,

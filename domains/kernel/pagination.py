@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -24,6 +24,7 @@ NodeT = TypeVar("NodeT")
 
 _DECODERS: dict[str, Callable[[Any], Any]] = {
     "d": datetime.fromisoformat,
+    "t": date.fromisoformat,
     "u": uuid.UUID,
     "i": int,
     "s": str,
@@ -36,6 +37,8 @@ def encode_cursor(values: Sequence[Any]) -> str:
     for value in values:
         if isinstance(value, datetime):
             typed.append(["d", value.isoformat()])
+        elif isinstance(value, date):
+            typed.append(["t", value.isoformat()])
         elif isinstance(value, uuid.UUID):
             typed.append(["u", str(value)])
         elif isinstance(value, bool) or not isinstance(value, int | str):

@@ -50,10 +50,11 @@ CHECK = (
     QualityCheck.checked_by,
     QualityCheck.created_at,
 )
-# Cursors carry ints, strings, uuids and instants, not dates: the day goes in as a day number,
-# which sorts as the date does.
-PLANNED_DAY = ProductionBatch.planned_for - date(1970, 1, 1)
-BATCH_ORDER: tuple[Any, ...] = (PLANNED_DAY, ProductionBatch.created_at, ProductionBatch.id)
+BATCH_ORDER: tuple[Any, ...] = (
+    ProductionBatch.planned_for,
+    ProductionBatch.created_at,
+    ProductionBatch.id,
+)
 
 
 def batch_record(row: Any) -> BatchRecord:

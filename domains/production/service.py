@@ -16,9 +16,9 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
-from domains.inventory import records as inventory_records
 from domains.inventory import service as inventory
 from domains.inventory import stock
+from domains.inventory.kinds import MovementKind
 from domains.inventory.records import IngredientRecord, StockItem
 from domains.inventory.units import Unit
 from domains.kernel.errors import OperationRefused
@@ -30,10 +30,6 @@ from domains.recipes import service as recipes
 from domains.recipes.records import ProductionRecipe
 
 log = structlog.get_logger()
-
-# Inventory's records use MovementKind without re-exporting it, and its models are closed to
-# other domains; this ignore must go (warn_unused_ignores says so) once records re-export it.
-PRODUCTION = inventory_records.MovementKind.PRODUCTION  # type: ignore[attr-defined]
 
 QUANTITY_STEP = Decimal("0.001")  # what QUANTITY (NUMERIC(14, 3)) keeps
 COST_STEP = Decimal("0.0001")  # what UNIT_COST (NUMERIC(14, 4)) keeps
@@ -219,7 +215,7 @@ async def complete_batch(
             connection,
             tenant_id=tenant_id,
             needs=needs,
-            kind=PRODUCTION,
+            kind=MovementKind.PRODUCTION,
             actor=actor,
             reason=f"Production batch {batch.id}",
             production_batch_id=batch.id,
@@ -259,7 +255,7 @@ async def _receive_product(
         quantity=produced,
         unit_cost=_rounded(cost / produced, COST_STEP),
         received_on=today,
-        kind=PRODUCTION,
+        kind=MovementKind.PRODUCTION,
         reason=f"Production batch {batch.id}",
         actor=actor,
         production_batch_id=batch.id,

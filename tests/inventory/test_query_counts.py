@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 
-from tests.support import Bakery, GraphQLClient
-from tests.tenants.test_query_counts import counting_statements
+from tests.support import Bakery, GraphQLClient, counting_statements
 
 MAX_STATEMENTS = 10  # an N+1 over 25 ingredients would need far more
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from starlette.applications import Starlette
 
 from tests.production.support import CHECK, Kitchen
-from tests.recipes.support import counting_statements
-from tests.support import Bakery, GraphQLClient
+from tests.support import Bakery, GraphQLClient, counting_statements
 
 # Principal, membership, tenant, page, recipes, products, checks: 7 in one run; how
 # concurrent loads fall into batches varies with timing, hence some slack. One statement per

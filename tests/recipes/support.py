@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
-
-from sqlalchemy import event
-from starlette.applications import Starlette
 
 from tests.support import Account, Bakery, Result
 
@@ -132,19 +127,3 @@ async def members(bakery: Bakery, *roles: str) -> list[Account]:
         await bakery.client.add_member(bakery.id, account, role, by=bakery.owner)
         accounts.append(account)
     return accounts
-
-
-@contextmanager
-def counting_statements(app: Starlette) -> Iterator[list[str]]:
-    """The SQL statements the app runs inside the block."""
-    engine = app.state.resources.database.engine.sync_engine
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 
-from tests.recipes.support import counting_statements, line, recipe
-from tests.support import Bakery, GraphQLClient
+from tests.recipes.support import line, recipe
+from tests.support import Bakery, GraphQLClient, counting_statements
 
 # Principal, membership, tenant, page, lines, products, ingredients, costs: 8 in one run;
 # how concurrent loads fall into batches varies with timing, hence some slack. One

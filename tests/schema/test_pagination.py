@@ -4,7 +4,7 @@ because no list of issue 2's contract is paged; later domains page through the s
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Uuid, func, select
@@ -95,8 +95,8 @@ def test_page_size_is_between_1_and_100() -> None:
 
 
 def test_cursor_round_trip_and_garbage() -> None:
-    key = (datetime(2026, 5, 1, 8, 30, tzinfo=UTC), uuid.uuid4(), 7, "x")
-    assert decode_cursor(encode_cursor(key), width=4) == key
+    key = (datetime(2026, 5, 1, 8, 30, tzinfo=UTC), date(2026, 5, 2), uuid.uuid4(), 7, "x")
+    assert decode_cursor(encode_cursor(key), width=5) == key
     for garbage in ("", "not base64!", encode_cursor((1,)), "W1siZCIsIm5vIl1d"):
         with pytest.raises(BadUserInput):
-            decode_cursor(garbage, width=4)
+            decode_cursor(garbage, width=5)

@@ -12,8 +12,7 @@ from tests.suppliers.api import (
     sent_order,
     transition,
 )
-from tests.support import Bakery, GraphQLClient
-from tests.tenants.test_query_counts import counting_statements
+from tests.support import Bakery, GraphQLClient, counting_statements
 
 # 11 today: the caller's account and membership, the tenant, the two pages, and one batch per
 # relation (supplier, items, delivery, ingredient, product, latest orders of each supplier).

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
 from starlette.applications import Starlette
 
-from tests.support import GraphQLClient
+from tests.support import GraphQLClient, counting_statements
 
 MAX_STATEMENTS = 10  # well below the 15+ that one statement per member would need
 
@@ -23,22 +20,6 @@ query($t: ID!) {
   myTenants { members { user { fullName } } }
 }
 """
-
-
-@contextmanager
-def counting_statements(app: Starlette) -> Iterator[list[str]]:
-    """The SQL statements the app runs inside the block."""
-    engine = app.state.resources.database.engine.sync_engine
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def tenant_with_members(client: GraphQLClient, count: int) -> tuple[str, Any]:

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from db.errors import violated_constraint
 from db.pagination import AnySelect
 from db.soft_delete import SoftDeletion, restore, soft_delete
-from domains.inventory.models import Ingredient, Product, ProductKind, StockLot
+from domains.inventory.kinds import ProductKind
+from domains.inventory.models import Ingredient, Product, StockLot
 from domains.inventory.records import IngredientRecord, ProductRecord
 
 INGREDIENT = (

@@ -25,14 +25,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
-from domains.inventory.models import (
-    AlertStatus,
-    Ingredient,
-    MovementKind,
-    StockAlert,
-    StockLot,
-    StockMovement,
-)
+from domains.inventory.kinds import AlertStatus, MovementKind
+from domains.inventory.models import Ingredient, StockAlert, StockLot, StockMovement
 from domains.inventory.records import AlertRecord, LotRecord, MovementRecord, StockItem
 
 LOT = (
