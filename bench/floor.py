@@ -15,8 +15,13 @@ SCHEMA = build_schema(
     """
     type Query { me: User, tenant(id: ID!): Tenant }
     type User { id: ID!, email: String! }
-    type Tenant { members: [TenantMember!]! }
+    type Tenant { members: [TenantMember!]!, recipes(first: Int): RecipeConnection! }
     type TenantMember { role: String!, user: User }
+    type RecipeConnection { nodes: [Recipe!]! }
+    type Recipe { ingredients: [RecipeIngredient!]!, product: Product }
+    type RecipeIngredient { ingredient: Ingredient, quantity: String!, unit: String! }
+    type Ingredient { name: String! }
+    type Product { name: String! }
     """
 )
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from bench.client import Account, GraphQLClient, SetupError
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bench.client import Account, SetupError
 from bench.environment import Environment
 from bench.floor import execute_on_floor, floor_root, prepare
 from bench.harness import Comparison
@@ -22,8 +27,8 @@ async def me_latency(environment: Environment, iterations: int) -> list[Comparis
     user = await client.sign_up()
     root = floor_root(me={"id": user.id})
     return [
-        await _against_floor(
-            client, "me { id }", ME, {}, as_=user, root=root, iterations=iterations
+        await against_floor(
+            environment, "me { id }", ME, {}, as_=user, root=root, iterations=iterations
         )
     ]
 
@@ -43,14 +48,20 @@ async def tenant_members_latency(environment: Environment, iterations: int) -> l
     name = f"tenant.members ({MEMBER_COUNT})"
     variables = {"id": tenant_id}
     return [
-        await _against_floor(
-            client, name, TENANT_MEMBERS, variables, as_=owner, root=root, iterations=iterations
+        await against_floor(
+            environment,
+            name,
+            TENANT_MEMBERS,
+            variables,
+            as_=owner,
+            root=root,
+            iterations=iterations,
         )
     ]
 
 
-async def _against_floor(
-    client: GraphQLClient,
+async def against_floor(
+    environment: Environment,
     name: str,
     document: str,
     variables: dict[str, Any],
@@ -59,8 +70,11 @@ async def _against_floor(
     root: dict[str, Any],
     iterations: int,
 ) -> Comparison:
+    """The gateway serving `document` against graphql-core executing it on `root`."""
+    client = environment.client
     # Both sides must serve the very same data, or the ratio compares different work.
-    served = await client.execute(document, variables, as_=as_)
+    with counting_statements(environment.gateway_engine) as statements:
+        served = await client.execute(document, variables, as_=as_)
     prepared = prepare(document)
     floor = await execute_on_floor(prepared, variables, root)
     if floor.errors or floor.data != served:
@@ -70,4 +84,25 @@ async def _against_floor(
         lambda: execute_on_floor(prepared, variables, root),
         iterations=iterations,
     )
-    return Comparison(name=name, subject=gateway, baseline_name="graphql-core", baseline=baseline)
+    return Comparison(
+        name=name,
+        subject=gateway,
+        baseline_name="graphql-core",
+        baseline=baseline,
+        statements=len(statements),
+    )
+
+
+@contextmanager
+def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    """The SQL statements `engine` runs inside the block."""
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)

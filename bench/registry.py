@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
+from bench.recipes_latency import nested_recipes_latency
 
 BENCHMARKS = (
     Benchmark("me", me_latency),
     Benchmark("tenant.members", tenant_members_latency),
+    Benchmark("recipes.nested", nested_recipes_latency),
 )
 
 

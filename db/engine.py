@@ -39,7 +39,11 @@ def create_engine(url: str | URL, pool: PoolSettings | None = None) -> AsyncEngi
         pool_size=pool.size,
         max_overflow=pool.max_overflow,
         pool_timeout=pool.timeout_seconds,
-        pool_pre_ping=True,
+        # No pre-ping: it costs a round trip per checkout, and every DataLoader batch checks a
+        # connection out. A connection found dead fails its one statement instead; SQLAlchemy
+        # then invalidates the pool, so the next checkouts open fresh connections.
+        pool_pre_ping=False,
+        pool_recycle=1800,
         connect_args={
             "server_settings": {
                 "application_name": "bakery-gateway",

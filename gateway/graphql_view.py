@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -164,6 +165,10 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
             # A request error: the operation never ran, so there is no `data` entry at all.
             response.pop("data", None)
         return response
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times faster than the standard library on large responses.
+        return orjson.dumps(data)
 
     def create_response(
         self,

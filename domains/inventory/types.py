@@ -176,6 +176,11 @@ class Ingredient:
         return await _movements(info, self.record.tenant_id, item, last)
 
     @classmethod
+    def from_optional(cls, record: IngredientRecord | None) -> Ingredient | None:
+        """The GraphQL view of a ingredient that may be gone (deleted or foreign)."""
+        return cls.from_record(record) if record is not None else None
+
+    @classmethod
     def from_record(cls, record: IngredientRecord) -> Ingredient:
         """The GraphQL view of an ingredient."""
         return cls(
@@ -213,6 +218,11 @@ class Product:
     async def movements(self, info: Info, last: int = 20) -> list[StockMovement]:
         item = StockItem.product(self.record.id)
         return await _movements(info, self.record.tenant_id, item, last)
+
+    @classmethod
+    def from_optional(cls, record: ProductRecord | None) -> Product | None:
+        """The GraphQL view of a product that may be gone (deleted or foreign)."""
+        return cls.from_record(record) if record is not None else None
 
     @classmethod
     def from_record(cls, record: ProductRecord) -> Product:

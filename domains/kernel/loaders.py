@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, Generic, TypeVar, cast
+import inspect
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, Generic, TypeAlias, TypeVar, cast
 
 from aiodataloader import DataLoader
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -12,6 +13,32 @@ from db.unit_of_work import UnitOfWork
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+R = TypeVar("R")
+
+MaybeAwaitable: TypeAlias = R | Awaitable[R]
+"""What a fast-path resolver returns: the value now, or an awaitable of it."""
+
+
+def then(
+    value: MaybeAwaitable[V], transform: Callable[[V], MaybeAwaitable[R]]
+) -> MaybeAwaitable[R]:
+    """`transform(value)`, at once when `value` is already there, after awaiting it otherwise.
+
+    `transform` may itself need to load more and return an awaitable; it is awaited too.
+    """
+    if inspect.isawaitable(value):
+        awaitable = cast("Awaitable[V]", value)
+
+        async def later() -> R:
+            result = transform(await awaitable)
+            if inspect.isawaitable(result):  # the transform needed to load more
+                return cast("R", await result)
+            return result
+
+        return later()
+    return transform(value)
+
+
 L = TypeVar("L", bound="Loader[Any, Any]")
 
 
@@ -23,10 +50,24 @@ class Loader(DataLoader[K, V], Generic[K, V]):
     key order, as DataLoader requires.
     """
 
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, uow: UnitOfWork, siblings: Loaders) -> None:
         super().__init__()
         self.uow = uow
+        self.siblings = siblings  # the request's other loaders, to prime what a query also read
         self._loaded: dict[K, V] = {}
+
+    def prime(self, key: K, value: V) -> Loader[K, V]:
+        """Remember a value read by another query, so loading it needs no query of its own."""
+        super().prime(key, value)
+        self._loaded.setdefault(key, value)
+        return self
+
+    def loaded_many(self, keys: Sequence[K]) -> list[V] | None:
+        """The values of all `keys` if this request already loaded every one of them, else None."""
+        loaded = self._loaded
+        if all(key in loaded for key in keys):
+            return [loaded[key] for key in keys]
+        return None
 
     def now_or_later(self, key: K) -> V | Awaitable[V]:
         """The value at once when this request already loaded it, else an awaitable of it.
@@ -67,5 +108,5 @@ class Loaders:
         """The request's loader of this class, built on first use."""
         loader = self._built.get(kind)
         if loader is None:
-            loader = self._built[kind] = kind(self._uow)
+            loader = self._built[kind] = kind(self._uow, self)
         return cast("L", loader)

@@ -12,7 +12,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from domains.production.models import (
     BatchStatus,
     ProductionBatch,
@@ -57,14 +59,10 @@ BATCH_ORDER: tuple[Any, ...] = (
 )
 
 
-def batch_record(row: Any) -> BatchRecord:
-    """The record of a row selected with BATCH."""
-    return BatchRecord(**{key: row._mapping[key] for key in BatchRecord.__slots__})
+batch_record = record_reader(BatchRecord, BATCH)
 
 
-def check_record(row: Any) -> QualityCheckRecord:
-    """The record of a row selected with CHECK."""
-    return QualityCheckRecord(**{key: row._mapping[key] for key in QualityCheckRecord.__slots__})
+check_record = record_reader(QualityCheckRecord, CHECK)
 
 
 async def schedule_for(
@@ -186,7 +184,7 @@ async def checks_of(
     """Quality checks of the batches by (tenant id, batch id), oldest first."""
     statement = (
         select(*CHECK)
-        .where(func.row(QualityCheck.tenant_id, QualityCheck.batch_id).in_(keys))
+        .where(tenant_keys(QualityCheck.tenant_id, QualityCheck.batch_id, keys))
         .order_by(QualityCheck.created_at, QualityCheck.id)
     )
     return [check_record(row) for row in await connection.execute(statement)]

@@ -82,7 +82,7 @@ class ProductionBatch:
         found = await info.context.loaders.get(RecipeByIdLoader).load(
             (self.record.tenant_id, self.record.recipe_id)
         )
-        return Recipe.from_record(found) if found else None
+        return Recipe.from_optional(found, info.context.loaders)
 
     @strawberry.field(description="The product it makes (null once deleted).")
     async def product(self, info: Info) -> Product | None:

@@ -35,10 +35,10 @@ def _lines(lines: list[RecipeIngredientInput]) -> list[RecipeLine]:
     ]
 
 
-def _payload(outcome: RecipeRecord | list[UserError]) -> RecipePayload:
+def _payload(info: Info, outcome: RecipeRecord | list[UserError]) -> RecipePayload:
     if isinstance(outcome, list):
         return RecipePayload(errors=outcome)
-    return RecipePayload(recipe=Recipe.from_record(outcome))
+    return RecipePayload(recipe=Recipe.from_record(outcome, info.context.loaders))
 
 
 @strawberry.type
@@ -53,6 +53,7 @@ class RecipesMutation:
         product_id = parse_id(input.product_id, argument="productId")
         lines = _lines(input.ingredients)
         return _payload(
+            info,
             await attempt(
                 info.context.uow,
                 lambda connection: service.create_recipe(
@@ -65,7 +66,7 @@ class RecipesMutation:
                     instructions=input.instructions,
                     lines=lines,
                 ),
-            )
+            ),
         )
 
     @strawberry.mutation(
@@ -84,6 +85,7 @@ class RecipesMutation:
         )
         lines = _lines(input.ingredients) if input.ingredients is not None else None
         return _payload(
+            info,
             await attempt(
                 info.context.uow,
                 lambda connection: service.update_recipe(
@@ -97,7 +99,7 @@ class RecipesMutation:
                     instructions=input.instructions,
                     lines=lines,
                 ),
-            )
+            ),
         )
 
     @strawberry.mutation(
@@ -135,10 +137,11 @@ class RecipesMutation:
         tenant = parse_id(tenant_id, argument="tenantId")
         recipe_id = parse_id(id, argument="id")
         return _payload(
+            info,
             await attempt(
                 info.context.uow,
                 lambda connection: service.restore_recipe(
                     connection, tenant_id=tenant, recipe_id=recipe_id
                 ),
-            )
+            ),
         )

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import Awaitable
 
 import strawberry
 
+from domains.inventory.loaders import IngredientByIdLoader, ProductByIdLoader
 from domains.kernel.context import RequestContext
 from domains.kernel.ids import parse_id
+from domains.kernel.loaders import Loaders
 from domains.kernel.pagination import Connection, paginate
+from domains.kernel.selection import node_selection
 from domains.recipes import service
+from domains.recipes.loaders import RecipeLinesByRecipeLoader
 from domains.recipes.repository import recipe_record
 from domains.recipes.types import Recipe
 from domains.tenants.types import Tenant
 
 Info = strawberry.Info[RequestContext, None]
+
+
+async def load_for_page(loaders: Loaders, recipes: list[Recipe], selected: set[str]) -> None:
+    """Load, for the whole page at once, what the selected fields of its recipes need.
+
+    Their resolvers then find it loaded and answer without an await per recipe or per line
+    (docs/decisions.md: long nested lists).
+    """
+    loads: list[Awaitable[object]] = []
+    if "product" in selected:
+        products = [(r.record.tenant_id, r.record.product_id) for r in recipes]
+        loads.append(loaders.get(ProductByIdLoader).load_many(products))
+    if "ingredients" in selected:
+        loads.append(
+            _load_lines(loaders, recipes, with_ingredients="ingredients.ingredient" in selected)
+        )
+    await asyncio.gather(*loads)
+
+
+async def _load_lines(loaders: Loaders, recipes: list[Recipe], *, with_ingredients: bool) -> None:
+    lines = await loaders.get(RecipeLinesByRecipeLoader).load_many([r.key for r in recipes])
+    if with_ingredients:
+        # Distinct keys: 800 lines may name 30 ingredients, and each load has a cost.
+        keys = {(line.tenant_id, line.ingredient_id): None for found in lines for line in found}
+        await loaders.get(IngredientByIdLoader).load_many(list(keys))
 
 
 @strawberry.type
@@ -32,11 +63,14 @@ class RecipesTenantFields:
         product_id: strawberry.ID | None = None,
     ) -> Connection[Recipe]:
         product = parse_id(product_id, argument="productId") if product_id is not None else None
-        return await paginate(
+        loaders = info.context.loaders
+        page = await paginate(
             info.context.uow,
             service.recipes_query(uuid.UUID(root.id), search=search, product_id=product),
             order_by=service.RECIPE_ORDER,
             first=first,
             after=after,
-            node=lambda row: Recipe.from_record(recipe_record(row)),
+            node=lambda row: Recipe.from_record(recipe_record(row), loaders),
         )
+        await load_for_page(loaders, [edge.node for edge in page.edges], node_selection(info))
+        return page

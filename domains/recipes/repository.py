@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import violated_constraint
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.recipes.models import Recipe, RecipeIngredient
 from domains.recipes.records import RecipeLine, RecipeLineRecord, RecipeRecord
@@ -44,14 +46,10 @@ class ProductHasRecipe(Exception):
     """The product already has a live recipe."""
 
 
-def recipe_record(row: Any) -> RecipeRecord:
-    """The record of a row selected with RECIPE."""
-    return RecipeRecord(**{key: row._mapping[key] for key in RecipeRecord.__slots__})
+recipe_record = record_reader(RecipeRecord, RECIPE)
 
 
-def line_record(row: Any) -> RecipeLineRecord:
-    """The record of a row selected with LINE."""
-    return RecipeLineRecord(**{key: row._mapping[key] for key in RecipeLineRecord.__slots__})
+line_record = record_reader(RecipeLineRecord, LINE)
 
 
 async def _write(connection: AsyncConnection, statement: Any) -> Any:
@@ -178,7 +176,7 @@ async def get_recipes(
 ) -> list[RecipeRecord]:
     """Live recipes by (tenant id, id)."""
     statement = select(*RECIPE).where(
-        func.row(Recipe.tenant_id, Recipe.id).in_(keys), Recipe.deleted_at.is_(None)
+        tenant_keys(Recipe.tenant_id, Recipe.id, keys), Recipe.deleted_at.is_(None)
     )
     return [recipe_record(row) for row in await connection.execute(statement)]
 
@@ -189,7 +187,7 @@ async def lines_of(
     """Lines of the recipes by (tenant id, recipe id), each recipe's in position order."""
     statement = (
         select(*LINE)
-        .where(func.row(RecipeIngredient.tenant_id, RecipeIngredient.recipe_id).in_(keys))
+        .where(tenant_keys(RecipeIngredient.tenant_id, RecipeIngredient.recipe_id, keys))
         .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position)
     )
     return [line_record(row) for row in await connection.execute(statement)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import datetime
 from decimal import Decimal
 
@@ -13,9 +14,11 @@ from domains.inventory.loaders import (
     ProductByIdLoader,
     UnitCostByIngredientLoader,
 )
+from domains.inventory.records import IngredientRecord
 from domains.inventory.types import Ingredient, Product
 from domains.inventory.units import Unit
 from domains.kernel.context import RequestContext
+from domains.kernel.loaders import Loaders, MaybeAwaitable, then
 from domains.kernel.payloads import UserError
 from domains.recipes import service
 from domains.recipes.loaders import RecipeLinesByRecipeLoader
@@ -30,31 +33,45 @@ class RecipeIngredient:
     quantity: Decimal = strawberry.field(description="How much one batch of the recipe uses.")
     unit: Unit = strawberry.field(description="Unit of `quantity` (converts to the ingredient's).")
     position: int = strawberry.field(description="Place of the line in the recipe, from 0.")
-    record: strawberry.Private[RecipeLineRecord]
-
-    @strawberry.field(description="The ingredient (null once deleted).")
-    async def ingredient(self, info: Info) -> Ingredient | None:
-        found = await info.context.loaders.get(IngredientByIdLoader).load(
-            (self.record.tenant_id, self.record.ingredient_id)
-        )
-        return Ingredient.from_record(found) if found else None
+    # Loaded with the line (Recipe.ingredients), so resolving it is reading an attribute.
+    ingredient: Ingredient | None = strawberry.field(
+        description="The ingredient (null once deleted)."
+    )
 
     @classmethod
-    def from_record(cls, record: RecipeLineRecord) -> RecipeIngredient:
-        """The GraphQL view of a recipe line."""
+    def from_record(
+        cls, record: RecipeLineRecord, ingredient: Ingredient | None
+    ) -> RecipeIngredient:
+        """The GraphQL view of a recipe line and its (loaded) ingredient."""
         return cls(
             id=strawberry.ID(str(record.id)),
             quantity=record.quantity,
             unit=record.unit,
             position=record.position,
-            record=record,
+            ingredient=ingredient,
         )
 
 
-async def _lines(info: Info, recipe: RecipeRecord) -> list[RecipeLineRecord]:
-    return await info.context.loaders.get(RecipeLinesByRecipeLoader).load(
-        (recipe.tenant_id, recipe.id)
-    )
+def _lines_with_ingredients(
+    lines: list[RecipeLineRecord], loaders: Loaders
+) -> MaybeAwaitable[list[RecipeIngredient]]:
+    """The lines' views with their ingredients: at once when the page loaded them."""
+    loader = loaders.get(IngredientByIdLoader)
+    keys = [(line.tenant_id, line.ingredient_id) for line in lines]
+
+    def views(found: list[IngredientRecord | None]) -> list[RecipeIngredient]:
+        shared: dict[uuid.UUID, Ingredient | None] = {}  # one view per ingredient, not per line
+        out = []
+        for line, record in zip(lines, found, strict=True):
+            if line.ingredient_id not in shared:
+                shared[line.ingredient_id] = Ingredient.from_optional(record)
+            out.append(RecipeIngredient.from_record(line, shared[line.ingredient_id]))
+        return out
+
+    ready = loader.loaded_many(keys)
+    if ready is not None:
+        return views(ready)
+    return then(loader.load_many(keys), views)
 
 
 @strawberry.type(description="How a product is made: what one batch yields, from what, and how.")
@@ -69,17 +86,26 @@ class Recipe:
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
     record: strawberry.Private[RecipeRecord]
+    loaders: strawberry.Private[Loaders]
 
-    @strawberry.field(description="The product it makes (null once deleted).")
-    async def product(self, info: Info) -> Product | None:
-        found = await info.context.loaders.get(ProductByIdLoader).load(
-            (self.record.tenant_id, self.record.product_id)
-        )
-        return Product.from_record(found) if found else None
+    @property
+    def key(self) -> tuple[uuid.UUID, uuid.UUID]:
+        """(tenant id, id): how loaders know this recipe."""
+        return (self.record.tenant_id, self.record.id)
 
-    @strawberry.field(description="Its ingredients, in the recipe's order.")
-    async def ingredients(self, info: Info) -> list[RecipeIngredient]:
-        return [RecipeIngredient.from_record(line) for line in await _lines(info, self.record)]
+    @strawberry.field(
+        description="The product it makes (null once deleted).", graphql_type=Product | None
+    )
+    def product(self) -> MaybeAwaitable[Product | None]:
+        key = (self.record.tenant_id, self.record.product_id)
+        return then(self.loaders.get(ProductByIdLoader).now_or_later(key), Product.from_optional)
+
+    @strawberry.field(
+        description="Its ingredients, in the recipe's order.", graphql_type=list[RecipeIngredient]
+    )
+    def ingredients(self) -> MaybeAwaitable[list[RecipeIngredient]]:
+        lines = self.loaders.get(RecipeLinesByRecipeLoader).now_or_later(self.key)
+        return then(lines, lambda found: _lines_with_ingredients(found, self.loaders))
 
     @strawberry.field(
         description=(
@@ -87,18 +113,18 @@ class Recipe:
             "ingredient is deleted or was never received."
         )
     )
-    async def cost_per_unit(self, info: Info) -> Decimal | None:
-        lines = await _lines(info, self.record)
+    async def cost_per_unit(self) -> Decimal | None:
+        lines = await self.loaders.get(RecipeLinesByRecipeLoader).load(self.key)
         keys = [(line.tenant_id, line.ingredient_id) for line in lines]
         ingredients, unit_costs = await asyncio.gather(
-            info.context.loaders.get(IngredientByIdLoader).load_many(keys),
-            info.context.loaders.get(UnitCostByIngredientLoader).load_many(keys),
+            self.loaders.get(IngredientByIdLoader).load_many(keys),
+            self.loaders.get(UnitCostByIngredientLoader).load_many(keys),
         )
         return service.cost_per_unit(self.record, lines, ingredients, unit_costs)
 
     @classmethod
-    def from_record(cls, record: RecipeRecord) -> Recipe:
-        """The GraphQL view of a recipe."""
+    def from_record(cls, record: RecipeRecord, loaders: Loaders) -> Recipe:
+        """The GraphQL view of a recipe; `loaders` are the request's."""
         return cls(
             id=strawberry.ID(str(record.id)),
             name=record.name,
@@ -108,7 +134,13 @@ class Recipe:
             created_at=record.created_at,
             updated_at=record.updated_at,
             record=record,
+            loaders=loaders,
         )
+
+    @classmethod
+    def from_optional(cls, record: RecipeRecord | None, loaders: Loaders) -> Recipe | None:
+        """The GraphQL view of a recipe that may be gone."""
+        return cls.from_record(record, loaders) if record is not None else None
 
 
 @strawberry.input(description="A line of a recipe.")

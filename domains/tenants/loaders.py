@@ -46,7 +46,11 @@ class MembershipByTenantAndUserLoader(Loader[MembershipKey, MemberRecord | None]
         self, connection: AsyncConnection, keys: Sequence[MembershipKey]
     ) -> Mapping[MembershipKey, MemberRecord | None]:
         found = await service.memberships(connection, keys)
-        return {(member.tenant_id, member.user_id): member for member in found}
+        # A role check is followed by reading the tenant: it was read here already.
+        tenants = self.siblings.get(TenantByIdLoader)
+        for _, tenant in found:
+            tenants.prime(tenant.id, tenant)
+        return {(member.tenant_id, member.user_id): member for member, _ in found}
 
 
 class SubscriptionByTenantLoader(Loader[uuid.UUID, SubscriptionRecord | None]):

@@ -6,10 +6,12 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.keys import tenant_keys
+from db.records import record_reader
 from domains.tenants.models import (
     BusinessModel,
     Subscription,
@@ -46,6 +48,8 @@ _SUBSCRIPTION = (
     Subscription.created_at,
 )
 _LIVE = Tenant.deleted_at.is_(None)
+_member_record = record_reader(MemberRecord, _MEMBER)
+_tenant_record = record_reader(TenantRecord, _TENANT)
 
 
 async def insert_tenant(
@@ -135,14 +139,18 @@ async def members_of(
 
 async def memberships(
     connection: AsyncConnection, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
-) -> list[MemberRecord]:
-    """Memberships for (tenant id, user id) pairs, in live tenants only."""
+) -> list[tuple[MemberRecord, TenantRecord]]:
+    """Memberships for (tenant id, user id) pairs in live tenants only, with their tenant."""
     statement = (
-        select(*_MEMBER)
+        select(*_MEMBER, *_TENANT)
         .join(Tenant, Tenant.id == TenantMember.tenant_id)
-        .where(tuple_(TenantMember.tenant_id, TenantMember.user_id).in_(pairs), _LIVE)
+        .where(tenant_keys(TenantMember.tenant_id, TenantMember.user_id, pairs), _LIVE)
     )
-    return [MemberRecord(*row) for row in await connection.execute(statement)]
+    width = len(_MEMBER)
+    return [
+        (_member_record(row), _tenant_record(row[width:]))
+        for row in await connection.execute(statement)
+    ]
 
 
 async def lock_membership(

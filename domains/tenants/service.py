@@ -149,8 +149,8 @@ async def admins_of(connection: AsyncConnection, tenant_id: uuid.UUID) -> list[M
 
 async def memberships(
     connection: AsyncConnection, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
-) -> list[MemberRecord]:
-    """Memberships for (tenant id, user id) pairs in live tenants."""
+) -> list[tuple[MemberRecord, TenantRecord]]:
+    """Memberships for (tenant id, user id) pairs in live tenants, with their tenant."""
     return await repository.memberships(connection, pairs)
 
 

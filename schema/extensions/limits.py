@@ -13,6 +13,7 @@ from functools import partial
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
@@ -36,11 +37,20 @@ class QueryLimits:
 
 
 def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]:
-    """Factories of the extensions that enforce `limits` (a fresh instance per request)."""
+    """Factories of the extensions that enforce `limits` (a fresh instance per request).
+
+    The depth and alias limiters make a new validation rule class each time they are built, and
+    Strawberry's validation cache is keyed by the rule classes: built per request, they would
+    make every request miss the cache. Their rules are made once, here, and each request gets
+    a fresh extension carrying those same classes.
+    """
+    rules = [
+        *QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+    ]
     return [
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
-        partial(QueryDepthLimiter, max_depth=limits.max_depth),
-        partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+        partial(AddValidationRules, rules),
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 from graphql import get_introspection_query
 
@@ -92,3 +94,16 @@ async def test_graphiql_introspection_query_runs(client: GraphQLClient) -> None:
     assert result.data["__schema"]["queryType"]["name"] == "Query"
     type_names = {graphql_type["name"] for graphql_type in result.data["__schema"]["types"]}
     assert {"Query", "Mutation", "Tenant", "User"} <= type_names
+
+
+async def test_a_repeated_document_is_validated_once(client: GraphQLClient) -> None:
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    from gateway.settings import Settings
+
+    cache: Any = _get_validate_cache(Settings().validation_cache_size)  # an lru_cache
+    document = "query RepeatedForTheCache { __typename }"
+    await client.execute(document)
+    hits = cache.cache_info().hits
+    await client.execute(document)
+    assert cache.cache_info().hits == hits + 1

@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import violated_constraint
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.inventory.kinds import ProductKind
 from domains.inventory.models import Ingredient, Product, StockLot
@@ -45,14 +47,10 @@ class NameTaken(Exception):
     """A live row of the tenant already has this name."""
 
 
-def ingredient_record(row: Any) -> IngredientRecord:
-    """The record of a row selected with INGREDIENT."""
-    return IngredientRecord(**{key: row._mapping[key] for key in IngredientRecord.__slots__})
+ingredient_record = record_reader(IngredientRecord, INGREDIENT)
 
 
-def product_record(row: Any) -> ProductRecord:
-    """The record of a row selected with PRODUCT."""
-    return ProductRecord(**{key: row._mapping[key] for key in ProductRecord.__slots__})
+product_record = record_reader(ProductRecord, PRODUCT)
 
 
 async def _write(connection: AsyncConnection, statement: Any) -> Any:
@@ -193,7 +191,7 @@ async def get_ingredients(
 ) -> list[IngredientRecord]:
     """Live ingredients by (tenant id, id)."""
     statement = select(*INGREDIENT).where(
-        func.row(Ingredient.tenant_id, Ingredient.id).in_(keys), Ingredient.deleted_at.is_(None)
+        tenant_keys(Ingredient.tenant_id, Ingredient.id, keys), Ingredient.deleted_at.is_(None)
     )
     return [ingredient_record(row) for row in await connection.execute(statement)]
 
@@ -203,7 +201,7 @@ async def get_products(
 ) -> list[ProductRecord]:
     """Live products by (tenant id, id)."""
     statement = select(*PRODUCT).where(
-        func.row(Product.tenant_id, Product.id).in_(keys), Product.deleted_at.is_(None)
+        tenant_keys(Product.tenant_id, Product.id, keys), Product.deleted_at.is_(None)
     )
     return [product_record(row) for row in await connection.execute(statement)]
 

@@ -24,7 +24,9 @@ from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from domains.inventory.kinds import AlertStatus, MovementKind
 from domains.inventory.models import Ingredient, StockAlert, StockLot, StockMovement
 from domains.inventory.records import AlertRecord, LotRecord, MovementRecord, StockItem
@@ -78,19 +80,13 @@ MOVEMENT_ORDER: tuple[Any, ...] = (StockMovement.created_at, StockMovement.id)
 ALERT_ORDER: tuple[Any, ...] = (StockAlert.created_at, StockAlert.id)
 
 
-def lot_record(row: Any) -> LotRecord:
-    """The record of a row selected with LOT."""
-    return LotRecord(**{key: row._mapping[key] for key in LotRecord.__slots__})
+lot_record = record_reader(LotRecord, LOT)
 
 
-def movement_record(row: Any) -> MovementRecord:
-    """The record of a row selected with MOVEMENT."""
-    return MovementRecord(**{key: row._mapping[key] for key in MovementRecord.__slots__})
+movement_record = record_reader(MovementRecord, MOVEMENT)
 
 
-def alert_record(row: Any) -> AlertRecord:
-    """The record of a row selected with ALERT."""
-    return AlertRecord(**{key: row._mapping[key] for key in AlertRecord.__slots__})
+alert_record = record_reader(AlertRecord, ALERT)
 
 
 def _of_items(items: Sequence[StockItem]) -> Any:
@@ -171,7 +167,7 @@ async def on_hand(
             StockLot.product_id,
             func.sum(StockLot.quantity).label("quantity"),
         )
-        .where(func.row(StockLot.tenant_id, item_id).in_([(t, i.id) for t, i in keys]))
+        .where(tenant_keys(StockLot.tenant_id, item_id, [(t, i.id) for t, i in keys]))
         .group_by(StockLot.tenant_id, StockLot.ingredient_id, StockLot.product_id)
     )
     return {
@@ -206,7 +202,7 @@ async def unit_costs(
                 else_=latest_cost,
             ).label("cost"),
         )
-        .where(func.row(StockLot.tenant_id, StockLot.ingredient_id).in_(keys))
+        .where(tenant_keys(StockLot.tenant_id, StockLot.ingredient_id, keys))
         .group_by(StockLot.tenant_id, StockLot.ingredient_id)
     )
     return {
@@ -222,7 +218,7 @@ async def lots_in_stock(
     statement = (
         select(*LOT)
         .where(
-            func.row(StockLot.tenant_id, item_id).in_([(t, i.id) for t, i in keys]),
+            tenant_keys(StockLot.tenant_id, item_id, [(t, i.id) for t, i in keys]),
             StockLot.quantity > 0,
         )
         .order_by(*FIFO)
@@ -259,7 +255,7 @@ async def recent_movements(
     )
     ranked = (
         select(*MOVEMENT, rank)
-        .where(func.row(StockMovement.tenant_id, item_id).in_([(t, i.id) for t, i in keys]))
+        .where(tenant_keys(StockMovement.tenant_id, item_id, [(t, i.id) for t, i in keys]))
         .subquery()
     )
     statement = (

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from domains.suppliers.models import (
     Delivery,
     PurchaseOrder,
@@ -72,21 +74,13 @@ _STAMPED = {
 }
 
 
-def purchase_order_record(row: Any) -> PurchaseOrderRecord:
-    """The record of a row selected with PURCHASE_ORDER."""
-    return PurchaseOrderRecord(**{key: row._mapping[key] for key in PurchaseOrderRecord.__slots__})
+purchase_order_record = record_reader(PurchaseOrderRecord, PURCHASE_ORDER)
 
 
-def item_record(row: Any) -> PurchaseOrderItemRecord:
-    """The record of a row selected with ITEM."""
-    return PurchaseOrderItemRecord(
-        **{key: row._mapping[key] for key in PurchaseOrderItemRecord.__slots__}
-    )
+item_record = record_reader(PurchaseOrderItemRecord, ITEM)
 
 
-def delivery_record(row: Any) -> DeliveryRecord:
-    """The record of a row selected with DELIVERY."""
-    return DeliveryRecord(**{key: row._mapping[key] for key in DeliveryRecord.__slots__})
+delivery_record = record_reader(DeliveryRecord, DELIVERY)
 
 
 async def insert_purchase_order(
@@ -207,7 +201,7 @@ async def items_of(
     """Items of each (tenant id, purchase order id), in the order they were given."""
     statement = (
         select(*ITEM)
-        .where(func.row(PurchaseOrderItem.tenant_id, PurchaseOrderItem.purchase_order_id).in_(keys))
+        .where(tenant_keys(PurchaseOrderItem.tenant_id, PurchaseOrderItem.purchase_order_id, keys))
         .order_by(PurchaseOrderItem.purchase_order_id, PurchaseOrderItem.position)
     )
     return [item_record(row) for row in await connection.execute(statement)]
@@ -218,7 +212,7 @@ async def deliveries_of(
 ) -> list[DeliveryRecord]:
     """Deliveries of each (tenant id, purchase order id)."""
     statement = select(*DELIVERY).where(
-        func.row(Delivery.tenant_id, Delivery.purchase_order_id).in_(keys)
+        tenant_keys(Delivery.tenant_id, Delivery.purchase_order_id, keys)
     )
     return [delivery_record(row) for row in await connection.execute(statement)]
 
@@ -238,7 +232,7 @@ async def latest_of_suppliers(
     )
     ranked = (
         select(*PURCHASE_ORDER, rank)
-        .where(func.row(PurchaseOrder.tenant_id, PurchaseOrder.supplier_id).in_(keys))
+        .where(tenant_keys(PurchaseOrder.tenant_id, PurchaseOrder.supplier_id, keys))
         .subquery()
     )
     statement = (

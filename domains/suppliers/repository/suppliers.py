@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import violated_constraint
+from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.suppliers.models import Supplier
 from domains.suppliers.records import SupplierRecord
@@ -36,9 +38,7 @@ class NameTaken(Exception):
     """A live supplier of the tenant already has this name."""
 
 
-def supplier_record(row: Any) -> SupplierRecord:
-    """The record of a row selected with SUPPLIER."""
-    return SupplierRecord(**{key: row._mapping[key] for key in SupplierRecord.__slots__})
+supplier_record = record_reader(SupplierRecord, SUPPLIER)
 
 
 async def _write(connection: AsyncConnection, statement: Any) -> Any:
@@ -117,7 +117,7 @@ async def get_suppliers(
 ) -> list[SupplierRecord]:
     """Live suppliers by (tenant id, id)."""
     statement = select(*SUPPLIER).where(
-        func.row(Supplier.tenant_id, Supplier.id).in_(keys), Supplier.deleted_at.is_(None)
+        tenant_keys(Supplier.tenant_id, Supplier.id, keys), Supplier.deleted_at.is_(None)
     )
     return [supplier_record(row) for row in await connection.execute(statement)]
 
