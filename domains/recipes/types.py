@@ -60,13 +60,10 @@ def _lines_with_ingredients(
     keys = [(line.tenant_id, line.ingredient_id) for line in lines]
 
     def views(found: list[IngredientRecord | None]) -> list[RecipeIngredient]:
-        shared: dict[uuid.UUID, Ingredient | None] = {}  # one view per ingredient, not per line
-        out = []
-        for line, record in zip(lines, found, strict=True):
-            if line.ingredient_id not in shared:
-                shared[line.ingredient_id] = Ingredient.from_optional(record)
-            out.append(RecipeIngredient.from_record(line, shared[line.ingredient_id]))
-        return out
+        return [
+            RecipeIngredient.from_record(line, Ingredient.from_optional(record))
+            for line, record in zip(lines, found, strict=True)
+        ]
 
     ready = loader.loaded_many(keys)
     if ready is not None:

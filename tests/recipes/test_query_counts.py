@@ -57,3 +57,30 @@ async def test_recipes_list_statements_do_not_grow_with_recipes(
     assert all(len(node["ingredients"]) == 3 for node in nodes)
     assert len(small_statements) <= MAX_STATEMENTS, small_statements
     assert len(large_statements) <= MAX_STATEMENTS, large_statements
+
+
+ISSUE_QUERY = """
+query($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    recipes(first: 100) { nodes { ingredients { ingredient { name } } product { name } } }
+  }
+}
+"""
+
+
+async def test_recipes_query_of_the_issue_runs_the_same_statements_for_5_and_100(
+    client: GraphQLClient, app: Starlette
+) -> None:
+    # The page loads its lines, products and ingredients at once, so the statements are
+    # exactly: account and membership, page, products and lines, ingredients.
+    small = await bakery_with_recipes(client, 5)
+    large = await bakery_with_recipes(client, 100)
+
+    with counting_statements(app) as small_statements:
+        small_result = await small.run(ISSUE_QUERY)
+    with counting_statements(app) as large_statements:
+        large_result = await large.run(ISSUE_QUERY)
+
+    assert small_result.errors == []
+    assert len(large_result.data["tenant"]["recipes"]["nodes"]) == 100
+    assert len(small_statements) == len(large_statements) == 6
