@@ -94,7 +94,12 @@ class PageInfo:
 @strawberry.type(description="A node and its cursor.")
 class Edge(Generic[NodeT]):
     node: NodeT = strawberry.field(description="The item.")
-    cursor: str = strawberry.field(description="Opaque position of this item, for `after`.")
+    key: strawberry.Private[tuple[Any, ...]]
+
+    @strawberry.field(description="Opaque position of this item, for `after`.")
+    def cursor(self) -> str:
+        # Encoded only when asked for: most pages are read through `nodes`.
+        return encode_cursor(self.key)
 
 
 @strawberry.type(description="A page of a list (Relay connection).")
@@ -121,16 +126,14 @@ class Connection(Generic[NodeT]):
         count: Callable[[], Awaitable[int]],
     ) -> Connection[NodeT]:
         """A connection from a fetched page and its nodes (in the page's order)."""
-        cursors = [encode_cursor(key) for key in page.keys]
+        keys = page.keys
         return cls(
-            edges=[
-                Edge(node=node, cursor=cursor) for node, cursor in zip(nodes, cursors, strict=True)
-            ],
+            edges=[Edge(node=node, key=key) for node, key in zip(nodes, keys, strict=True)],
             page_info=PageInfo(
                 has_next_page=page.has_next,
                 has_previous_page=after is not None,
-                start_cursor=cursors[0] if cursors else None,
-                end_cursor=cursors[-1] if cursors else None,
+                start_cursor=encode_cursor(keys[0]) if keys else None,
+                end_cursor=encode_cursor(keys[-1]) if keys else None,
             ),
             count=count,
         )

@@ -32,7 +32,7 @@ async def load_for_page(loaders: Loaders, recipes: list[Recipe], selected: set[s
     loads: list[Awaitable[object]] = []
     if "product" in selected:
         products = [(r.record.tenant_id, r.record.product_id) for r in recipes]
-        loads.append(loaders.get(ProductByIdLoader).load_many(products))
+        loads.append(loaders.get(ProductByIdLoader).load_now(products))
     if "ingredients" in selected:
         loads.append(
             _load_lines(loaders, recipes, with_ingredients="ingredients.ingredient" in selected)
@@ -41,11 +41,10 @@ async def load_for_page(loaders: Loaders, recipes: list[Recipe], selected: set[s
 
 
 async def _load_lines(loaders: Loaders, recipes: list[Recipe], *, with_ingredients: bool) -> None:
-    lines = await loaders.get(RecipeLinesByRecipeLoader).load_many([r.key for r in recipes])
+    lines = await loaders.get(RecipeLinesByRecipeLoader).load_now([r.key for r in recipes])
     if with_ingredients:
-        # Distinct keys: 800 lines may name 30 ingredients, and each load has a cost.
-        keys = {(line.tenant_id, line.ingredient_id): None for found in lines for line in found}
-        await loaders.get(IngredientByIdLoader).load_many(list(keys))
+        keys = [(line.tenant_id, line.ingredient_id) for found in lines for line in found]
+        await loaders.get(IngredientByIdLoader).load_now(keys)
 
 
 @strawberry.type
