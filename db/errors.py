@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import CursorResult, Executable
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 UNIQUE_VIOLATION = "23505"
 FOREIGN_KEY_VIOLATION = "23503"
@@ -15,3 +20,29 @@ def violated_constraint(error: IntegrityError, sqlstate: str = UNIQUE_VIOLATION)
         return None
     name = getattr(driver_error, "constraint_name", None)
     return name if isinstance(name, str) else None
+
+
+class UniqueTaken(Exception):
+    """A write ran into one of the unique indexes the caller named (a live name taken, ...)."""
+
+    def __init__(self, index: str) -> None:
+        super().__init__(index)
+        self.index = index
+
+
+async def write_unique(
+    connection: AsyncConnection, statement: Executable, *, indexes: Collection[str]
+) -> CursorResult[Any]:
+    """Run a write in a savepoint; hitting one of `indexes` raises UniqueTaken.
+
+    The savepoint undoes only this statement, so the caller's transaction goes on and the
+    caller can refuse the operation with a clear error. Other errors propagate.
+    """
+    try:
+        async with connection.begin_nested():
+            return await connection.execute(statement)
+    except IntegrityError as error:
+        index = violated_constraint(error)
+        if index is not None and index in indexes:
+            raise UniqueTaken(index) from None
+        raise

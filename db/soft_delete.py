@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.errors import write_unique
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +54,21 @@ async def soft_delete(
 
 
 async def restore(
-    connection: AsyncConnection, model: Any, *, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]
+    connection: AsyncConnection,
+    model: Any,
+    *,
+    tenant_id: uuid.UUID,
+    ids: Sequence[uuid.UUID],
+    unique_indexes: Collection[str] = (),
 ) -> list[uuid.UUID]:
-    """Bring back the deleted rows among `ids`; returns those restored."""
+    """Bring back the deleted rows among `ids`; returns those restored.
+
+    A row whose live-only unique value (a name) was taken meanwhile raises UniqueTaken.
+    """
     statement = (
         update(model)
         .where(model.tenant_id == tenant_id, model.id.in_(ids), model.deleted_at.is_not(None))
         .values(deleted_at=None, deleted_by=None, deletion_reason=None, deletion_batch_id=None)
         .returning(model.id)
     )
-    return list((await connection.execute(statement)).scalars())
+    return list((await write_unique(connection, statement, indexes=unique_indexes)).scalars())

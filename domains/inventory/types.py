@@ -99,21 +99,11 @@ class StockMovement:
 
     @strawberry.field(description="The ingredient moved, if it is one (and still live).")
     async def ingredient(self, info: Info) -> Ingredient | None:
-        if self.record.ingredient_id is None:
-            return None
-        found = await info.context.loaders.get(IngredientByIdLoader).load(
-            (self.record.tenant_id, self.record.ingredient_id)
-        )
-        return Ingredient.from_record(found) if found else None
+        return await load_ingredient(info, self.record.tenant_id, self.record.ingredient_id)
 
     @strawberry.field(description="The product moved, if it is one (and still live).")
     async def product(self, info: Info) -> Product | None:
-        if self.record.product_id is None:
-            return None
-        found = await info.context.loaders.get(ProductByIdLoader).load(
-            (self.record.tenant_id, self.record.product_id)
-        )
-        return Product.from_record(found) if found else None
+        return await load_product(info, self.record.tenant_id, self.record.product_id)
 
     @classmethod
     def from_record(cls, record: MovementRecord) -> StockMovement:
@@ -130,6 +120,26 @@ class StockMovement:
             created_at=record.created_at,
             record=record,
         )
+
+
+async def load_ingredient(
+    info: Info, tenant_id: uuid.UUID, ingredient_id: uuid.UUID | None
+) -> Ingredient | None:
+    """The live ingredient with this id, through the request's loader; None if none or gone."""
+    if ingredient_id is None:
+        return None
+    found = await info.context.loaders.get(IngredientByIdLoader).load((tenant_id, ingredient_id))
+    return Ingredient.from_optional(found)
+
+
+async def load_product(
+    info: Info, tenant_id: uuid.UUID, product_id: uuid.UUID | None
+) -> Product | None:
+    """The live product with this id, through the request's loader; None if none or gone."""
+    if product_id is None:
+        return None
+    found = await info.context.loaders.get(ProductByIdLoader).load((tenant_id, product_id))
+    return Product.from_optional(found)
 
 
 async def _on_hand(info: Info, tenant_id: uuid.UUID, item: StockItem) -> Decimal:
@@ -251,10 +261,7 @@ class StockAlert:
 
     @strawberry.field(description="The ingredient (null once deleted).")
     async def ingredient(self, info: Info) -> Ingredient | None:
-        found = await info.context.loaders.get(IngredientByIdLoader).load(
-            (self.record.tenant_id, self.record.ingredient_id)
-        )
-        return Ingredient.from_record(found) if found else None
+        return await load_ingredient(info, self.record.tenant_id, self.record.ingredient_id)
 
     @classmethod
     def from_record(cls, record: AlertRecord) -> StockAlert:

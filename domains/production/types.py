@@ -7,8 +7,7 @@ from decimal import Decimal
 
 import strawberry
 
-from domains.inventory.loaders import ProductByIdLoader
-from domains.inventory.types import Product
+from domains.inventory.types import Product, load_product
 from domains.kernel.context import RequestContext
 from domains.kernel.payloads import UserError
 from domains.production.loaders import QualityChecksByBatchLoader
@@ -86,10 +85,7 @@ class ProductionBatch:
 
     @strawberry.field(description="The product it makes (null once deleted).")
     async def product(self, info: Info) -> Product | None:
-        found = await info.context.loaders.get(ProductByIdLoader).load(
-            (self.record.tenant_id, self.record.product_id)
-        )
-        return Product.from_record(found) if found else None
+        return await load_product(info, self.record.tenant_id, self.record.product_id)
 
     @strawberry.field(description="Its quality checks, oldest first.")
     async def quality_checks(self, info: Info) -> list[QualityCheck]:

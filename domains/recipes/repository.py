@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.errors import violated_constraint
+from db.errors import UniqueTaken, write_unique
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
@@ -40,27 +39,14 @@ LINE = (
 )
 RECIPE_ORDER: tuple[Any, ...] = (func.lower(Recipe.name), Recipe.id)
 ONE_LIVE_RECIPE_PER_PRODUCT = "uq_recipes_live_product"
-
-
-class ProductHasRecipe(Exception):
-    """The product already has a live recipe."""
+ProductHasRecipe = UniqueTaken  # the product already has a live recipe
+TAKEN = {ONE_LIVE_RECIPE_PER_PRODUCT}
 
 
 recipe_record = record_reader(RecipeRecord, RECIPE)
 
 
 line_record = record_reader(RecipeLineRecord, LINE)
-
-
-async def _write(connection: AsyncConnection, statement: Any) -> Any:
-    """Run a statement in a savepoint; a second live recipe of a product raises ProductHasRecipe."""
-    try:
-        async with connection.begin_nested():
-            return await connection.execute(statement)
-    except IntegrityError as error:
-        if violated_constraint(error) == ONE_LIVE_RECIPE_PER_PRODUCT:
-            raise ProductHasRecipe from None
-        raise
 
 
 async def insert_recipe(
@@ -70,7 +56,7 @@ async def insert_recipe(
     statement = (
         insert(Recipe).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*RECIPE)
     )
-    return recipe_record((await _write(connection, statement)).one())
+    return recipe_record((await write_unique(connection, statement, indexes=TAKEN)).one())
 
 
 async def update_recipe(
@@ -87,7 +73,7 @@ async def update_recipe(
         .values(updated_at=func.now(), **values)
         .returning(*RECIPE)
     )
-    row = (await _write(connection, statement)).first()
+    row = (await write_unique(connection, statement, indexes=TAKEN)).first()
     return recipe_record(row) if row is not None else None
 
 
@@ -161,13 +147,13 @@ async def restore_recipe(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, recipe_id: uuid.UUID
 ) -> bool:
     """Bring a deleted recipe back; False if it was not deleted; ProductHasRecipe on a clash."""
-    try:
-        async with connection.begin_nested():
-            restored = await restore(connection, Recipe, tenant_id=tenant_id, ids=[recipe_id])
-    except IntegrityError as error:
-        if violated_constraint(error) == ONE_LIVE_RECIPE_PER_PRODUCT:
-            raise ProductHasRecipe from None
-        raise
+    restored = await restore(
+        connection,
+        Recipe,
+        tenant_id=tenant_id,
+        ids=[recipe_id],
+        unique_indexes=TAKEN,
+    )
     return bool(restored)
 
 

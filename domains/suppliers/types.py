@@ -8,8 +8,7 @@ from decimal import Decimal
 
 import strawberry
 
-from domains.inventory.loaders import IngredientByIdLoader, ProductByIdLoader
-from domains.inventory.types import Ingredient, Product
+from domains.inventory.types import Ingredient, Product, load_ingredient, load_product
 from domains.kernel.context import RequestContext
 from domains.kernel.errors import BadUserInput
 from domains.kernel.payloads import UserError
@@ -98,21 +97,11 @@ class PurchaseOrderItem:
 
     @strawberry.field(description="The ingredient, if the line is one (null once deleted).")
     async def ingredient(self, info: Info) -> Ingredient | None:
-        if self.record.ingredient_id is None:
-            return None
-        found = await info.context.loaders.get(IngredientByIdLoader).load(
-            (self.record.tenant_id, self.record.ingredient_id)
-        )
-        return Ingredient.from_record(found) if found else None
+        return await load_ingredient(info, self.record.tenant_id, self.record.ingredient_id)
 
     @strawberry.field(description="The product, if the line is one (null once deleted).")
     async def product(self, info: Info) -> Product | None:
-        if self.record.product_id is None:
-            return None
-        found = await info.context.loaders.get(ProductByIdLoader).load(
-            (self.record.tenant_id, self.record.product_id)
-        )
-        return Product.from_record(found) if found else None
+        return await load_product(info, self.record.tenant_id, self.record.product_id)
 
     @classmethod
     def from_record(cls, record: PurchaseOrderItemRecord) -> PurchaseOrderItem:

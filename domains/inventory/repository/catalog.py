@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.errors import violated_constraint
+from db.errors import UniqueTaken, write_unique
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
@@ -39,29 +38,17 @@ PRODUCT = (
     Product.created_at,
     Product.updated_at,
 )
+NameTaken = UniqueTaken  # a live ingredient or product already has the name
+LIVE_NAMES = {"uq_ingredients_live_name", "uq_products_live_name"}
+
 INGREDIENT_ORDER: tuple[Any, ...] = (func.lower(Ingredient.name), Ingredient.id)
 PRODUCT_ORDER: tuple[Any, ...] = (func.lower(Product.name), Product.id)
-
-
-class NameTaken(Exception):
-    """A live row of the tenant already has this name."""
 
 
 ingredient_record = record_reader(IngredientRecord, INGREDIENT)
 
 
 product_record = record_reader(ProductRecord, PRODUCT)
-
-
-async def _write(connection: AsyncConnection, statement: Any) -> Any:
-    """Run an INSERT/UPDATE ... RETURNING; a live name already taken raises NameTaken."""
-    try:
-        async with connection.begin_nested():
-            return (await connection.execute(statement)).first()
-    except IntegrityError as error:
-        if violated_constraint(error) in {"uq_ingredients_live_name", "uq_products_live_name"}:
-            raise NameTaken from None
-        raise
 
 
 async def insert_ingredient(
@@ -73,7 +60,9 @@ async def insert_ingredient(
         .values(tenant_id=tenant_id, id=uuid.uuid4(), **values)
         .returning(*INGREDIENT)
     )
-    return ingredient_record(await _write(connection, statement))
+    return ingredient_record(
+        (await write_unique(connection, statement, indexes=LIVE_NAMES)).first()
+    )
 
 
 async def update_ingredient(
@@ -94,7 +83,7 @@ async def update_ingredient(
         .values(**values)
         .returning(*INGREDIENT)
     )
-    row = await _write(connection, statement)
+    row = (await write_unique(connection, statement, indexes=LIVE_NAMES)).first()
     return ingredient_record(row) if row is not None else None
 
 
@@ -105,7 +94,7 @@ async def insert_product(
     statement = (
         insert(Product).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*PRODUCT)
     )
-    return product_record(await _write(connection, statement))
+    return product_record((await write_unique(connection, statement, indexes=LIVE_NAMES)).first())
 
 
 async def update_product(
@@ -124,7 +113,7 @@ async def update_product(
         .values(**values)
         .returning(*PRODUCT)
     )
-    row = await _write(connection, statement)
+    row = (await write_unique(connection, statement, indexes=LIVE_NAMES)).first()
     return product_record(row) if row is not None else None
 
 
@@ -160,15 +149,9 @@ async def restore_ingredient(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_id: uuid.UUID
 ) -> bool:
     """Bring a deleted ingredient back; False if it was not deleted; NameTaken on a clash."""
-    try:
-        async with connection.begin_nested():
-            restored = await restore(
-                connection, Ingredient, tenant_id=tenant_id, ids=[ingredient_id]
-            )
-    except IntegrityError as error:
-        if violated_constraint(error) == "uq_ingredients_live_name":
-            raise NameTaken from None
-        raise
+    restored = await restore(
+        connection, Ingredient, tenant_id=tenant_id, ids=[ingredient_id], unique_indexes=LIVE_NAMES
+    )
     return bool(restored)
 
 
@@ -176,13 +159,9 @@ async def restore_product(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, product_id: uuid.UUID
 ) -> bool:
     """Bring a deleted product back; False if it was not deleted; NameTaken on a clash."""
-    try:
-        async with connection.begin_nested():
-            restored = await restore(connection, Product, tenant_id=tenant_id, ids=[product_id])
-    except IntegrityError as error:
-        if violated_constraint(error) == "uq_products_live_name":
-            raise NameTaken from None
-        raise
+    restored = await restore(
+        connection, Product, tenant_id=tenant_id, ids=[product_id], unique_indexes=LIVE_NAMES
+    )
     return bool(restored)
 
 

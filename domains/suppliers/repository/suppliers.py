@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.errors import violated_constraint
+from db.errors import UniqueTaken, write_unique
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
@@ -32,24 +31,11 @@ SUPPLIER = (
 )
 SUPPLIER_ORDER: tuple[Any, ...] = (func.lower(Supplier.name), Supplier.id)
 LIVE_NAME_INDEX = "uq_suppliers_live_name"
-
-
-class NameTaken(Exception):
-    """A live supplier of the tenant already has this name."""
+NameTaken = UniqueTaken  # a live supplier already has the name
+TAKEN = {LIVE_NAME_INDEX}
 
 
 supplier_record = record_reader(SupplierRecord, SUPPLIER)
-
-
-async def _write(connection: AsyncConnection, statement: Any) -> Any:
-    """Run a statement in a savepoint; a live name already taken raises NameTaken."""
-    try:
-        async with connection.begin_nested():
-            return await connection.execute(statement)
-    except IntegrityError as error:
-        if violated_constraint(error) == LIVE_NAME_INDEX:
-            raise NameTaken from None
-        raise
 
 
 async def insert_supplier(
@@ -59,7 +45,7 @@ async def insert_supplier(
     statement = (
         insert(Supplier).values(tenant_id=tenant_id, id=uuid.uuid4(), **values).returning(*SUPPLIER)
     )
-    return supplier_record((await _write(connection, statement)).one())
+    return supplier_record((await write_unique(connection, statement, indexes=TAKEN)).one())
 
 
 async def update_supplier(
@@ -80,7 +66,7 @@ async def update_supplier(
         .values(**values)
         .returning(*SUPPLIER)
     )
-    row = (await _write(connection, statement)).first()
+    row = (await write_unique(connection, statement, indexes=TAKEN)).first()
     return supplier_record(row) if row is not None else None
 
 
@@ -102,13 +88,13 @@ async def restore_supplier(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, supplier_id: uuid.UUID
 ) -> bool:
     """Bring a deleted supplier back; False if it was not deleted; NameTaken on a clash."""
-    try:
-        async with connection.begin_nested():
-            restored = await restore(connection, Supplier, tenant_id=tenant_id, ids=[supplier_id])
-    except IntegrityError as error:
-        if violated_constraint(error) == LIVE_NAME_INDEX:
-            raise NameTaken from None
-        raise
+    restored = await restore(
+        connection,
+        Supplier,
+        tenant_id=tenant_id,
+        ids=[supplier_id],
+        unique_indexes=TAKEN,
+    )
     return bool(restored)
 
 
