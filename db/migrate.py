@@ -35,7 +35,7 @@ async def upgrade_to_head(engine: AsyncEngine, metadata: Sequence[MetaData] = ()
     def run(connection: Connection) -> None:
         config = alembic_config(metadata)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
     async with engine.begin() as connection:
         # Two gateways starting together must not both migrate.

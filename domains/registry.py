@@ -1,6 +1,7 @@
 """Every domain of the gateway, in deletion order (children first).
 
-A domain's data is deleted before the domains listed after it: production refers to recipes,
+A domain's data is deleted before the domains listed after it: alerts refer to notifications,
+POS and sales to each other and to inventory, orders and production to inventory and recipes,
 recipes and suppliers to inventory; `tenants` holds the tenant row itself and comes after every
 tenant-scoped domain. `users` is global (accounts outlive tenants).
 """
@@ -9,15 +10,25 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from domains.alerts.domain import DOMAIN as ALERTS
 from domains.inventory.domain import DOMAIN as INVENTORY
 from domains.kernel.domain import Domain
+from domains.notifications.domain import DOMAIN as NOTIFICATIONS
+from domains.orders.domain import DOMAIN as ORDERS
+from domains.pos.domain import DOMAIN as POS
 from domains.production.domain import DOMAIN as PRODUCTION
 from domains.recipes.domain import DOMAIN as RECIPES
+from domains.sales.domain import DOMAIN as SALES
 from domains.suppliers.domain import DOMAIN as SUPPLIERS
 from domains.tenants.domain import DOMAIN as TENANTS
 from domains.users.domain import DOMAIN as USERS
 
 DOMAINS: tuple[Domain, ...] = (
+    ALERTS,
+    NOTIFICATIONS,
+    POS,
+    SALES,
+    ORDERS,
     PRODUCTION,
     RECIPES,
     SUPPLIERS,

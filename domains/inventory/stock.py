@@ -16,6 +16,8 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
+from domains.alerts import service as alerts
+from domains.alerts.records import StockLevel
 from domains.inventory.kinds import AlertStatus, MovementKind
 from domains.inventory.records import LotRecord, MovementRecord, StockChange, StockItem
 from domains.inventory.repository import catalog, stock
@@ -122,6 +124,22 @@ async def receive(
     return lot, movement
 
 
+async def _report_levels(
+    connection: AsyncConnection, tenant_id: uuid.UUID, ingredient_ids: list[uuid.UUID], actor: str
+) -> None:
+    """Tell the alerts domain how much is left of the ingredients stock was taken from, in this
+    transaction: the alerts it raises stand or fall with the stock change."""
+    levels = await stock.ingredient_levels(
+        connection, tenant_id=tenant_id, ingredient_ids=ingredient_ids
+    )
+    await alerts.stock_levels_changed(
+        connection,
+        tenant_id=tenant_id,
+        levels=[StockLevel(*level) for level in levels],
+        actor=actor,
+    )
+
+
 def _allocate(
     lots: Sequence[LotRecord], needs: Mapping[StockItem, Decimal]
 ) -> tuple[dict[uuid.UUID, tuple[StockItem, Decimal]], dict[StockItem, Decimal]]:
@@ -200,6 +218,7 @@ async def consume(
     ingredient_ids = [item.ingredient_id for item in items if item.ingredient_id]
     if ingredient_ids:
         await stock.refresh_alerts(connection, tenant_id=tenant_id, ingredient_ids=ingredient_ids)
+        await _report_levels(connection, tenant_id, ingredient_ids, actor)
     cost = sum((costs[lot_id] * quantity for lot_id, (_, quantity) in draws.items()), Decimal(0))
     return StockChange(movements=movements, cost=cost)
 

@@ -353,6 +353,24 @@ async def refresh_alerts(
     )
 
 
+async def ingredient_levels(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_ids: Sequence[uuid.UUID]
+) -> list[tuple[uuid.UUID, str, Decimal, Decimal]]:
+    """(id, name, stock left, reorder point) of each live ingredient among these, in one
+    statement."""
+    left = (
+        select(func.coalesce(func.sum(StockLot.quantity), 0))
+        .where(StockLot.tenant_id == Ingredient.tenant_id, StockLot.ingredient_id == Ingredient.id)
+        .scalar_subquery()
+    )
+    statement = select(Ingredient.id, Ingredient.name, left, Ingredient.reorder_point).where(
+        Ingredient.tenant_id == tenant_id,
+        Ingredient.id.in_(ingredient_ids),
+        Ingredient.deleted_at.is_(None),
+    )
+    return [(row[0], row[1], row[2], row[3]) for row in await connection.execute(statement)]
+
+
 def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None) -> AnySelect:
     """Stock alerts of a tenant, optionally of one status."""
     statement: AnySelect = select(*ALERT).where(StockAlert.tenant_id == tenant_id)

@@ -1,0 +1,1 @@
+"""Alerts: rules over stock and production, the alerts they raise, their history."""

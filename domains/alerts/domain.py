@@ -1,0 +1,15 @@
+"""The alerts domain as the gateway sees it."""
+
+from __future__ import annotations
+
+from domains.alerts.models import AlertsBase
+from domains.alerts.mutations import AlertsMutation
+from domains.alerts.queries import AlertsTenantFields
+from domains.kernel.domain import Domain
+
+DOMAIN = Domain(
+    name="alerts",
+    metadata=AlertsBase.metadata,
+    mutation=AlertsMutation,
+    tenant_fields=AlertsTenantFields,
+)

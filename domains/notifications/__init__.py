@@ -1,0 +1,1 @@
+"""Notifications: in-app, email and SMS messages to a bakery's members, and their preferences."""

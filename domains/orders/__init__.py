@@ -1,0 +1,1 @@
+"""Orders: see domains/orders/models.py."""

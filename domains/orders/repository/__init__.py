@@ -1,0 +1,1 @@
+"""SQL of the orders domain, one module per aggregate."""

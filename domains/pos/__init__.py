@@ -1,0 +1,1 @@
+"""Pos: see domains/pos/models.py."""

@@ -1,0 +1,1 @@
+"""All SQL of the point-of-sale domain: tills (configuration, devices, sessions), transactions."""

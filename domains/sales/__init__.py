@@ -1,0 +1,1 @@
+"""Sales: see domains/sales/models.py."""

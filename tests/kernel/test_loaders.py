@@ -1,0 +1,72 @@
+"""The fast path of loaders: values at once when loaded, awaitables otherwise, one batch."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.database import Database
+from db.unit_of_work import UnitOfWork
+from domains.kernel.loaders import Loader, Loaders, then
+
+BATCHES: list[list[int]] = []
+
+
+class SquareLoader(Loader[int, int]):
+    async def fetch(self, connection: AsyncConnection, keys: Sequence[int]) -> Mapping[int, int]:
+        BATCHES.append(list(keys))
+        return {key: key * key for key in keys if key >= 0}
+
+
+def loaders(database_url: str) -> tuple[Loaders, Database]:
+    database = Database.connect(database_url)
+    return Loaders(UnitOfWork(database)), database
+
+
+async def test_now_or_later_is_a_value_once_loaded(database_url: str) -> None:
+    BATCHES.clear()
+    request, database = loaders(database_url)
+    try:
+        squares = request.get(SquareLoader)
+        later = squares.now_or_later(3)
+        assert inspect.isawaitable(later)
+        assert await later == 9
+        assert squares.now_or_later(3) == 9
+    finally:
+        await database.dispose()
+
+
+async def test_load_now_fetches_distinct_missing_keys_in_one_batch(database_url: str) -> None:
+    BATCHES.clear()
+    request, database = loaders(database_url)
+    try:
+        squares = request.get(SquareLoader)
+        assert await squares.load_now([2, 2, 3, -1]) == [4, 4, 9, None]
+        assert await squares.load_now([3, 4]) == [9, 16]
+        assert squares.loaded_many([2, 3, 4]) == [4, 9, 16]
+        assert squares.loaded_many([5]) is None
+    finally:
+        await database.dispose()
+    assert BATCHES == [[2, 3, -1], [4]]
+
+
+async def test_then_transforms_now_or_after_awaiting() -> None:
+    async def later(value: int) -> int:
+        return value
+
+    def double(value: int) -> Any:
+        return value * 2
+
+    assert then(5, double) == 10
+    pending = then(later(5), double)
+    assert inspect.isawaitable(pending)
+    assert await pending == 10
+
+    def and_load_more(value: int) -> Any:
+        return later(value + 1)
+
+    chained: Any = then(later(5), and_load_more)
+    assert await chained == 6
