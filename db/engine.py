@@ -51,3 +51,8 @@ def create_engine(url: str | URL, pool: PoolSettings | None = None) -> AsyncEngi
             },
         },
     )
+
+
+def driver_dsn(url: str | URL) -> str:
+    """The URL as asyncpg's own `connect()` takes it, for connections kept outside the pool."""
+    return async_url(url).set(drivername="postgresql").render_as_string(hide_password=False)

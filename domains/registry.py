@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from domains.alerts.domain import DOMAIN as ALERTS
+from domains.external.domain import DOMAIN as EXTERNAL
 from domains.inventory.domain import DOMAIN as INVENTORY
 from domains.kernel.domain import Domain
 from domains.notifications.domain import DOMAIN as NOTIFICATIONS
@@ -25,6 +26,7 @@ from domains.users.domain import DOMAIN as USERS
 
 DOMAINS: tuple[Domain, ...] = (
     ALERTS,
+    EXTERNAL,
     NOTIFICATIONS,
     POS,
     SALES,

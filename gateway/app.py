@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 import structlog
 from starlette.applications import Starlette
@@ -13,8 +13,10 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
 from db.migrate import head_revisions
+from domains import registry
 from gateway.graphql_view import GatewayGraphQL
 from gateway.health import healthz, readyz
+from gateway.jobs.worker import JobWorker, running_in_background
 from gateway.logging import configure_logging
 from gateway.middleware.access_log import AccessLogMiddleware
 from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
@@ -44,6 +46,22 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
 
 
+def background_worker(
+    settings: Settings, resources: Resources
+) -> AbstractAsyncContextManager[None]:
+    """The in-process job worker of `gateway serve`, unless GATEWAY_RUN_WORKER turns it off."""
+    if not settings.run_worker:
+        return nullcontext()
+    assert settings.database_url is not None  # Resources.open checked it
+    worker = JobWorker(
+        database_url=settings.database_url,
+        database=resources.database,
+        domains=registry.DOMAINS,
+        concurrency=settings.worker_concurrency,
+    )
+    return running_in_background(worker)
+
+
 def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
     """The gateway for `settings` (whose database URL and secret are already resolved)."""
     if configure_logs:
@@ -71,7 +89,8 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
         tune_garbage_collector()
         log.info("gateway.started", environment=settings.environment.value)
         try:
-            yield
+            async with background_worker(settings, resources):
+                yield
         finally:
             await resources.close()
             log.info("gateway.stopped")

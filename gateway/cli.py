@@ -1,4 +1,4 @@
-"""The `gateway` command: serve, migrate, token, export-schema, makemigration."""
+"""The `gateway` command: serve, worker, migrate, token, export-schema, makemigration."""
 
 from __future__ import annotations
 
@@ -79,6 +79,23 @@ def serve(
         access_log=False,
         proxy_headers=True,
     )
+
+
+@cli.command()
+def worker(
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            help="Jobs run at once, at least 2 (default: GATEWAY_WORKER_CONCURRENCY).", min=2
+        ),
+    ] = None,
+) -> None:
+    """Run background jobs until SIGTERM or Ctrl-C (next to or instead of serve's own worker)."""
+    from gateway.jobs.worker import run_worker_process
+    from gateway.runtime import prepare
+
+    settings = _with_database(prepare(_settings()))
+    _with_database(run_worker_process(settings, concurrency or settings.worker_concurrency))
 
 
 @cli.command()

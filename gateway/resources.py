@@ -1,4 +1,4 @@
-"""What the gateway process holds while it runs: the database and the security tools."""
+"""What the gateway process holds while it runs: the database, the job queue, security tools."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from functools import cached_property
 
 from db.database import Database
 from db.engine import PoolSettings
+from domains import registry
+from domains.kernel.jobs import JobQueue
 from domains.users.passwords import PasswordHasher
 from domains.users.service import AccountPolicy
 from domains.users.tokens import TokenCodec
+from gateway.jobs.queue import PgQueuerJobQueue
 from gateway.settings import Settings
 
 
@@ -44,6 +47,7 @@ class Resources:
     tokens: TokenCodec
     passwords: PasswordHasher
     account_policy: AccountPolicy
+    jobs: JobQueue
 
     @classmethod
     def open(cls, settings: Settings) -> Resources:
@@ -60,6 +64,7 @@ class Resources:
                 parallelism=settings.argon2_parallelism,
             ),
             account_policy=AccountPolicy(password_min_length=settings.password_min_length),
+            jobs=PgQueuerJobQueue.for_domains(registry.DOMAINS),
         )
 
     @cached_property
@@ -69,6 +74,7 @@ class Resources:
             TokenCodec: self.tokens,
             PasswordHasher: self.passwords,
             AccountPolicy: self.account_policy,
+            JobQueue: self.jobs,
         }
 
     async def close(self) -> None:

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     parser_cache_size: int = Field(default=512, ge=0)
     validation_cache_size: int = Field(default=512, ge=0)
 
+    run_worker: bool = True
+    worker_concurrency: int = Field(default=4, ge=2, le=256)
+
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
     log_format: LogFormat | None = None

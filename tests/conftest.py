@@ -56,6 +56,7 @@ def settings(database_url: str) -> Settings:
         argon2_memory_cost_kib=1024,
         argon2_parallelism=1,
         cors_origins=["https://app.example.com"],
+        run_worker=False,  # tests start the workers they need, when they need them
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from domains.kernel.jobs import JobHandler
 
 Seeder = Callable[[AsyncConnection], Awaitable[None]]
 
@@ -17,7 +19,8 @@ class Domain:
 
     `query` and `mutation` are Strawberry types merged into the root types; `tenant_fields` is a
     Strawberry type whose fields are added to `Tenant`; `seed` writes idempotent reference data
-    after migrations.
+    after migrations; `jobs` are the background job handlers by kind, run by the gateway's
+    worker as `<domain>.<kind>`.
     """
 
     name: str
@@ -26,7 +29,11 @@ class Domain:
     mutation: type | None = None
     tenant_fields: type | None = None
     seed: Seeder | None = None
+    jobs: Mapping[str, JobHandler] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.metadata.schema != self.name:
             raise ValueError(f"domain {self.name!r} must own the Postgres schema {self.name!r}")
+        for kind in self.jobs:
+            if not kind or "." in kind:
+                raise ValueError(f"job kind {kind!r} of {self.name!r} must be a name without dots")

@@ -1,0 +1,1 @@
+"""External data: see domains/external/models.py."""

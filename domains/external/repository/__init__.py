@@ -1,0 +1,1 @@
+"""SQL of the external domain: the data cache, and the calls made to providers."""

@@ -1,0 +1,167 @@
+"""The worker: pgqueuer's QueueManager running every domain's job handlers."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+import asyncpg
+import orjson
+import structlog
+from pgqueuer import DatabaseRetryEntrypointExecutor, Queries, QueueManager
+from pgqueuer.executors import AbstractEntrypointExecutor, EntrypointExecutorParameters
+from pgqueuer.models import Job
+
+from db.database import Database
+from db.engine import driver_dsn
+from domains import registry
+from domains.kernel.domain import Domain
+from domains.kernel.jobs import JobHandler
+from gateway.jobs.queue import job_handlers
+from gateway.resources import pool_settings
+from gateway.settings import Settings
+
+log = structlog.get_logger()
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often a failing job runs again, and after how long (doubling each time)."""
+
+    max_attempts: int = 5
+    initial_delay: timedelta = timedelta(seconds=1)
+    max_delay: timedelta = timedelta(minutes=5)
+
+
+class JobWorker:
+    """Runs queued jobs, each in its own committed transaction, until `stop()`.
+
+    Jobs are claimed with `FOR UPDATE SKIP LOCKED`, so any number of workers in any number of
+    processes share one queue without running a job twice; a worker that dies stops sending
+    heartbeats and its jobs are picked again after `heartbeat_timeout`. A failing job is retried
+    by pgqueuer with backoff (attempts are counted in its row, so retries survive restarts) and,
+    after `retry.max_attempts`, kept with status `failed` for a person to look at and re-queue.
+    """
+
+    def __init__(
+        self,
+        *,
+        database_url: str,
+        database: Database,
+        domains: Sequence[Domain],
+        concurrency: int = 4,
+        retry: RetryPolicy | None = None,
+        heartbeat_timeout: timedelta = timedelta(seconds=30),
+        poll_interval: timedelta = timedelta(seconds=5),
+    ) -> None:
+        if concurrency < 2:
+            # pgqueuer caps a worker at twice its batch size, and a batch holds one job at least.
+            raise ValueError("a worker runs at least 2 jobs at once")
+        self._dsn = driver_dsn(database_url)
+        self._database = database
+        self._handlers = job_handlers(domains)
+        self._concurrency = concurrency
+        self._retry = retry or RetryPolicy()
+        self._heartbeat_timeout = heartbeat_timeout
+        self._poll_interval = poll_interval
+        self._manager: QueueManager | None = None
+        self._stopping = False
+
+    def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
+        async def run(job: Job) -> None:
+            payload = orjson.loads(job.payload) if job.payload else {}
+            async with self._database.transaction() as connection:
+                await handler(connection, payload)
+
+        return run
+
+    def _executor(self, parameters: EntrypointExecutorParameters) -> AbstractEntrypointExecutor:
+        # The retry executor rather than RetryRequested: handlers are domain code and stay free
+        # of pgqueuer; any exception they raise becomes a database-level retry with backoff.
+        return DatabaseRetryEntrypointExecutor(
+            parameters,
+            max_attempts=self._retry.max_attempts,
+            initial_delay=self._retry.initial_delay,
+            max_delay=self._retry.max_delay,
+        )
+
+    async def run(self) -> None:
+        """Run jobs until `stop()`; jobs already started finish first."""
+        connection = await asyncpg.connect(
+            self._dsn, server_settings={"application_name": "bakery-gateway-worker"}
+        )
+        try:
+            # One connection for pgqueuer's own statements and LISTEN; handlers use the pool.
+            manager = QueueManager(Queries.from_asyncpg_connection(connection))
+            for name, handler in self._handlers.items():
+                manager.entrypoint(name, on_failure="hold", executor_factory=self._executor)(
+                    self._run_in_transaction(handler)
+                )
+            self._manager = manager
+            if self._stopping:
+                manager.shutdown.set()
+            log.info(
+                "jobs.worker.started", jobs=sorted(self._handlers), concurrency=self._concurrency
+            )
+            await manager.run(
+                batch_size=self._concurrency // 2,
+                max_concurrent_tasks=self._concurrency,
+                heartbeat_timeout=self._heartbeat_timeout,
+                # New jobs wake the worker by NOTIFY; polling is the safety net for a missed
+                # one (seen with retries re-queued while a batch was dispatching).
+                dequeue_timeout=self._poll_interval,
+            )
+        finally:
+            self._manager = None
+            await connection.close()
+        log.info("jobs.worker.stopped")
+
+    def stop(self) -> None:
+        """Ask `run()` to return once the jobs it has started are done."""
+        self._stopping = True
+        if self._manager is not None:
+            self._manager.shutdown.set()
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        # The gateway still serves GraphQL without its worker; say so at once, loudly.
+        log.error("jobs.worker.failed", exc_info=error)
+
+
+@asynccontextmanager
+async def running_in_background(worker: JobWorker) -> AsyncIterator[None]:
+    """`worker` running beside the block (the app's lifespan); stopped, and waited for, after."""
+    task = asyncio.create_task(worker.run())
+    task.add_done_callback(_log_failure)
+    try:
+        yield
+    finally:
+        worker.stop()
+        await asyncio.wait({task})
+
+
+async def run_worker_process(settings: Settings, concurrency: int) -> None:
+    """`gateway worker`: run every domain's jobs until SIGTERM or SIGINT; started ones finish."""
+    if settings.database_url is None:
+        raise RuntimeError("no database URL; call gateway.runtime.prepare() first")
+    # Each running job holds one pooled connection for its transaction.
+    pool = replace(pool_settings(settings), size=concurrency, max_overflow=0)
+    database = Database.connect(settings.database_url, pool)
+    worker = JobWorker(
+        database_url=settings.database_url,
+        database=database,
+        domains=registry.DOMAINS,
+        concurrency=concurrency,
+    )
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, worker.stop)
+    try:
+        await worker.run()
+    finally:
+        await database.dispose()
