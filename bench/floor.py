@@ -11,17 +11,41 @@ from typing import Any
 
 from graphql import DocumentNode, ExecutionResult, build_schema, execute_sync, parse, validate
 
+# Decimals are strings on both sides; Date passes values through as the gateway's JSON has them.
 SCHEMA = build_schema(
     """
+    scalar Date
+    enum AlertLifecycleStatus { OPEN, ACKNOWLEDGED, RESOLVED }
+    enum AlertStatus { OPEN, RESOLVED }
+    enum SummaryGrouping { DAY, PRODUCT }
     type Query { me: User, tenant(id: ID!): Tenant }
     type User { id: ID!, email: String! }
-    type Tenant { members: [TenantMember!]!, recipes(first: Int): RecipeConnection! }
+    type Tenant {
+      members: [TenantMember!]!
+      recipes(first: Int): RecipeConnection!
+      orders(first: Int, from: Date, to: Date): OrderConnection!
+      alerts(first: Int, status: AlertLifecycleStatus): AlertConnection!
+      stockAlerts(first: Int, status: AlertStatus): StockAlertConnection!
+      salesSummary(from: Date!, to: Date!, groupBy: SummaryGrouping!): SalesSummary!
+    }
     type TenantMember { role: String!, user: User }
     type RecipeConnection { nodes: [Recipe!]! }
     type Recipe { ingredients: [RecipeIngredient!]!, product: Product }
     type RecipeIngredient { ingredient: Ingredient, quantity: String!, unit: String! }
-    type Ingredient { name: String! }
+    type Ingredient { name: String!, onHand: String! }
     type Product { name: String! }
+    type OrderConnection { totalCount: Int!, nodes: [Order!]! }
+    type Order {
+      id: ID!, status: String!, total: String!, customer: Customer, items: [OrderItem!]!
+    }
+    type Customer { name: String! }
+    type OrderItem { quantity: String!, product: Product }
+    type AlertConnection { nodes: [Alert!]! }
+    type Alert { message: String!, severity: String! }
+    type StockAlertConnection { nodes: [StockAlert!]! }
+    type StockAlert { onHand: String!, ingredient: Ingredient }
+    type SalesSummary { total: String!, count: Int!, rows: [SalesSummaryRow!]! }
+    type SalesSummaryRow { day: Date, quantity: String!, total: String!, count: Int! }
     """
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bench.dashboard_latency import dashboard_latency
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
 from bench.recipes_latency import nested_recipes_latency
@@ -10,6 +11,7 @@ BENCHMARKS = (
     Benchmark("me", me_latency),
     Benchmark("tenant.members", tenant_members_latency),
     Benchmark("recipes.nested", nested_recipes_latency),
+    Benchmark("dashboard", dashboard_latency),
 )
 
 

@@ -14,6 +14,7 @@ from db.unit_of_work import UnitOfWork
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 R = TypeVar("R")
+T = TypeVar("T")
 
 MaybeAwaitable: TypeAlias = R | Awaitable[R]
 """What a fast-path resolver returns: the value now, or an awaitable of it."""
@@ -40,6 +41,28 @@ def then(
 
 
 L = TypeVar("L", bound="Loader[Any, Any]")
+
+
+def each_with(
+    loader: Loader[K, V],
+    records: Sequence[T],
+    key: Callable[[T], K],
+    build: Callable[[T, V], R],
+) -> MaybeAwaitable[list[R]]:
+    """One view per record, built with the value `loader` holds for it (a line and its product).
+
+    At once when the page already loaded every value, so the child is a plain field with no
+    resolver call per item; otherwise one batched load, then the views.
+    """
+    keys = [key(record) for record in records]
+
+    def views(values: list[V]) -> list[R]:
+        return [build(record, value) for record, value in zip(records, values, strict=True)]
+
+    ready = loader.loaded_many(keys)
+    if ready is not None:
+        return views(ready)
+    return then(loader.load_many(keys), views)
 
 
 class Loader(DataLoader[K, V], Generic[K, V]):

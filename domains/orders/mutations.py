@@ -52,10 +52,10 @@ def _customer_payload(outcome: CustomerRecord | list[UserError]) -> CustomerPayl
     return CustomerPayload(customer=Customer.from_record(outcome))
 
 
-def _order_payload(outcome: OrderRecord | list[UserError]) -> OrderPayload:
+def _order_payload(info: Info, outcome: OrderRecord | list[UserError]) -> OrderPayload:
     if isinstance(outcome, list):
         return OrderPayload(errors=outcome)
-    return OrderPayload(order=Order.from_record(outcome))
+    return OrderPayload(order=Order.from_record(outcome, info.context.loaders))
 
 
 @strawberry.type
@@ -164,7 +164,7 @@ class OrdersMutation:
                 today=datetime.now(UTC).date(),
             ),
         )
-        return _order_payload(outcome)
+        return _order_payload(info, outcome)
 
     @strawberry.mutation(
         description="Move an order along: PENDING -> CONFIRMED -> IN_PRODUCTION -> READY -> "
@@ -192,7 +192,7 @@ class OrdersMutation:
                 actor=actor(info.context.principal),
             ),
         )
-        return _order_payload(outcome)
+        return _order_payload(info, outcome)
 
     @strawberry.mutation(
         description="Cancel a PENDING, CONFIRMED or IN_PRODUCTION order; the reason is kept in "
@@ -214,4 +214,4 @@ class OrdersMutation:
                 actor=actor(info.context.principal),
             ),
         )
-        return _order_payload(outcome)
+        return _order_payload(info, outcome)

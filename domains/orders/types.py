@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import strawberry
 
-from domains.inventory.types import Product, load_product
+from domains.inventory.loaders import ProductByIdLoader
+from domains.inventory.types import Product
 from domains.kernel.context import RequestContext
+from domains.kernel.loaders import Loaders, MaybeAwaitable, each_with, then
 from domains.kernel.payloads import UserError
 from domains.orders.loaders import (
     CustomerByIdLoader,
@@ -45,6 +47,11 @@ class Customer:
     updated_at: datetime = strawberry.field(description="When it last changed.")
 
     @classmethod
+    def from_optional(cls, record: CustomerRecord | None) -> Customer | None:
+        """The GraphQL view of a customer that may be gone (deleted or foreign)."""
+        return cls.from_record(record) if record is not None else None
+
+    @classmethod
     def from_record(cls, record: CustomerRecord) -> Customer:
         """The GraphQL view of a customer."""
         return cls(
@@ -70,22 +77,19 @@ class OrderItem:
     line_total: Decimal = strawberry.field(
         description="Quantity times unit price, rounded to the cent (half up)."
     )
-    record: strawberry.Private[OrderItemRecord]
-
-    @strawberry.field(description="The product (null once deleted).")
-    async def product(self, info: Info) -> Product | None:
-        return await load_product(info, self.record.tenant_id, self.record.product_id)
+    # Loaded with the line (Order.items), so resolving it is reading an attribute.
+    product: Product | None = strawberry.field(description="The product (null once deleted).")
 
     @classmethod
-    def from_record(cls, record: OrderItemRecord) -> OrderItem:
-        """The GraphQL view of an order line."""
+    def from_record(cls, record: OrderItemRecord, product: Product | None) -> OrderItem:
+        """The GraphQL view of an order line and its (loaded) product."""
         return cls(
             id=strawberry.ID(str(record.id)),
             product_id=strawberry.ID(str(record.product_id)),
             quantity=record.quantity,
             unit_price=record.unit_price,
             line_total=record.line_total,
-            record=record,
+            product=product,
         )
 
 
@@ -125,32 +129,37 @@ class Order:
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
     record: strawberry.Private[OrderRecord]
+    loaders: strawberry.Private[Loaders]
 
     @property
     def key(self) -> tuple[uuid.UUID, uuid.UUID]:
         """(tenant id, id): how the order's loaders are keyed."""
         return (self.record.tenant_id, self.record.id)
 
-    @strawberry.field(description="The customer (null once deleted).")
-    async def customer(self, info: Info) -> Customer | None:
-        found = await info.context.loaders.get(CustomerByIdLoader).load(
-            (self.record.tenant_id, self.record.customer_id)
-        )
-        return Customer.from_record(found) if found else None
+    # Fast path (docs/decisions.md): no `info`, and the value at once when the page loaded it.
+    @strawberry.field(description="The customer (null once deleted).", graphql_type=Customer | None)
+    def customer(self) -> MaybeAwaitable[Customer | None]:
+        key = (self.record.tenant_id, self.record.customer_id)
+        return then(self.loaders.get(CustomerByIdLoader).now_or_later(key), Customer.from_optional)
 
-    @strawberry.field(description="Its lines, in the order they were given.")
-    async def items(self, info: Info) -> list[OrderItem]:
-        items = await info.context.loaders.get(ItemsByOrderLoader).load(self.key)
-        return [OrderItem.from_record(item) for item in items]
+    @strawberry.field(
+        description="Its lines, in the order they were given.", graphql_type=list[OrderItem]
+    )
+    def items(self) -> MaybeAwaitable[list[OrderItem]]:
+        items = self.loaders.get(ItemsByOrderLoader).now_or_later(self.key)
+        return then(items, lambda found: _items_with_products(found, self.loaders))
 
-    @strawberry.field(description="Every status change, oldest first (creation included).")
-    async def status_history(self, info: Info) -> list[OrderStatusChange]:
-        changes = await info.context.loaders.get(StatusHistoryByOrderLoader).load(self.key)
-        return [OrderStatusChange.from_record(change) for change in changes]
+    @strawberry.field(
+        description="Every status change, oldest first (creation included).",
+        graphql_type=list[OrderStatusChange],
+    )
+    def status_history(self) -> MaybeAwaitable[list[OrderStatusChange]]:
+        changes = self.loaders.get(StatusHistoryByOrderLoader).now_or_later(self.key)
+        return then(changes, lambda found: [OrderStatusChange.from_record(c) for c in found])
 
     @classmethod
-    def from_record(cls, record: OrderRecord) -> Order:
-        """The GraphQL view of an order."""
+    def from_record(cls, record: OrderRecord, loaders: Loaders) -> Order:
+        """The GraphQL view of an order; `loaders` are the request's."""
         return cls(
             id=strawberry.ID(str(record.id)),
             status=record.status,
@@ -162,7 +171,20 @@ class Order:
             created_at=record.created_at,
             updated_at=record.updated_at,
             record=record,
+            loaders=loaders,
         )
+
+
+def _items_with_products(
+    items: list[OrderItemRecord], loaders: Loaders
+) -> MaybeAwaitable[list[OrderItem]]:
+    """The lines' views with their products: at once when the page loaded them."""
+    return each_with(
+        loaders.get(ProductByIdLoader),
+        items,
+        lambda item: (item.tenant_id, item.product_id),
+        lambda item, product: OrderItem.from_record(item, Product.from_optional(product)),
+    )
 
 
 @strawberry.input(description="A new customer.")

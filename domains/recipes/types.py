@@ -14,11 +14,10 @@ from domains.inventory.loaders import (
     ProductByIdLoader,
     UnitCostByIngredientLoader,
 )
-from domains.inventory.records import IngredientRecord
 from domains.inventory.types import Ingredient, Product
 from domains.inventory.units import Unit
 from domains.kernel.context import RequestContext
-from domains.kernel.loaders import Loaders, MaybeAwaitable, then
+from domains.kernel.loaders import Loaders, MaybeAwaitable, each_with, then
 from domains.kernel.payloads import UserError
 from domains.recipes import service
 from domains.recipes.loaders import RecipeLinesByRecipeLoader
@@ -56,19 +55,12 @@ def _lines_with_ingredients(
     lines: list[RecipeLineRecord], loaders: Loaders
 ) -> MaybeAwaitable[list[RecipeIngredient]]:
     """The lines' views with their ingredients: at once when the page loaded them."""
-    loader = loaders.get(IngredientByIdLoader)
-    keys = [(line.tenant_id, line.ingredient_id) for line in lines]
-
-    def views(found: list[IngredientRecord | None]) -> list[RecipeIngredient]:
-        return [
-            RecipeIngredient.from_record(line, Ingredient.from_optional(record))
-            for line, record in zip(lines, found, strict=True)
-        ]
-
-    ready = loader.loaded_many(keys)
-    if ready is not None:
-        return views(ready)
-    return then(loader.load_many(keys), views)
+    return each_with(
+        loaders.get(IngredientByIdLoader),
+        lines,
+        lambda line: (line.tenant_id, line.ingredient_id),
+        lambda line, record: RecipeIngredient.from_record(line, Ingredient.from_optional(record)),
+    )
 
 
 @strawberry.type(description="How a product is made: what one batch yields, from what, and how.")
