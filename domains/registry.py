@@ -1,6 +1,7 @@
 """Every domain of the gateway, in deletion order (children first).
 
 A domain's data is deleted before the domains listed after it: alerts refer to notifications,
+forecasts to trained models,
 POS and sales to each other and to inventory, orders and production to inventory and recipes,
 recipes and suppliers to inventory; `tenants` holds the tenant row itself and comes after every
 tenant-scoped domain. `users` is global (accounts outlive tenants).
@@ -12,6 +13,7 @@ from sqlalchemy import MetaData
 
 from domains.alerts.domain import DOMAIN as ALERTS
 from domains.external.domain import DOMAIN as EXTERNAL
+from domains.forecasting.domain import DOMAIN as FORECASTING
 from domains.inventory.domain import DOMAIN as INVENTORY
 from domains.kernel.domain import Domain
 from domains.notifications.domain import DOMAIN as NOTIFICATIONS
@@ -22,11 +24,14 @@ from domains.recipes.domain import DOMAIN as RECIPES
 from domains.sales.domain import DOMAIN as SALES
 from domains.suppliers.domain import DOMAIN as SUPPLIERS
 from domains.tenants.domain import DOMAIN as TENANTS
+from domains.training.domain import DOMAIN as TRAINING
 from domains.users.domain import DOMAIN as USERS
 
 DOMAINS: tuple[Domain, ...] = (
     ALERTS,
     EXTERNAL,
+    FORECASTING,
+    TRAINING,
     NOTIFICATIONS,
     POS,
     SALES,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, cast, func, insert, select
+from sqlalchemy import Date, Uuid, any_, bindparam, cast, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
@@ -134,3 +136,26 @@ async def summary_by_product(
         total.desc(), SalesRecord.product_id
     )
     return [ProductSummary(*row) for row in await connection.execute(statement)]
+
+
+async def daily_quantities(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    product_ids: Sequence[uuid.UUID],
+    since: datetime,
+    until: datetime,
+) -> list[tuple[uuid.UUID, date, Decimal]]:
+    """(product, UTC day, quantity sold) of each of these products' days with sales in
+    [since, until)."""
+    day = SALE_DAY.label("day")
+    statement = _within(
+        select(SalesRecord.product_id, day, func.sum(SalesRecord.quantity)),
+        tenant_id,
+        since,
+        until,
+    ).where(SalesRecord.product_id == any_(bindparam(None, list(product_ids), type_=ARRAY(Uuid))))
+    statement = statement.group_by(SalesRecord.product_id, day).order_by(
+        SalesRecord.product_id, day
+    )
+    return [(row[0], row[1], row[2]) for row in await connection.execute(statement)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import structlog
@@ -104,6 +105,28 @@ async def summary_by_product(
         since=_day_start(first_day),
         until=_day_start(last_day + timedelta(days=1)),
     )
+
+
+async def daily_quantities(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    product_ids: Sequence[uuid.UUID],
+    first_day: date,
+    last_day: date,
+) -> dict[uuid.UUID, dict[date, Decimal]]:
+    """Quantity sold of each product on each UTC day from `first_day` to `last_day` (included);
+    days without sales are absent, products without any too."""
+    quantities: dict[uuid.UUID, dict[date, Decimal]] = {}
+    for product_id, day, quantity in await repository.daily_quantities(
+        connection,
+        tenant_id=tenant_id,
+        product_ids=product_ids,
+        since=_day_start(first_day),
+        until=_day_start(last_day + timedelta(days=1)),
+    ):
+        quantities.setdefault(product_id, {})[day] = quantity
+    return quantities
 
 
 def sales_query(

@@ -1,0 +1,1 @@
+"""Forecasting: daily sales forecasts per product; see domains/forecasting/models.py."""

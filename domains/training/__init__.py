@@ -1,0 +1,1 @@
+"""Training: fitting forecast models on sales history; see domains/training/models.py."""
