@@ -62,6 +62,24 @@ class GraphQLClient:
         data: dict[str, Any] = body["data"]
         return data
 
+    async def mutate(
+        self, document: str, variables: dict[str, Any], *, as_: Account
+    ) -> dict[str, Any]:
+        """The payload of a one-mutation `document`; raises SetupError on its `errors`."""
+        data = await self.execute(document, variables, as_=as_)
+        [(mutation, payload)] = data.items()
+        if payload["errors"]:
+            raise SetupError(f"{mutation}: {payload['errors']!r}")
+        checked: dict[str, Any] = payload
+        return checked
+
+    async def create(
+        self, document: str, variables: dict[str, Any], *, as_: Account, field: str
+    ) -> str:
+        """The id of `field` in the payload of a one-mutation `document` that creates it."""
+        created: str = (await self.mutate(document, variables, as_=as_))[field]["id"]
+        return created
+
     async def sign_up(self) -> Account:
         """A new account with a unique email."""
         email = f"bench-{uuid.uuid4().hex[:12]}@example.com"

@@ -134,8 +134,7 @@ async def _bakery_with_a_day_of_orders(
     tenant_id = await client.create_tenant(owner)
     await _low_stock(client, owner, tenant_id)
     products = [
-        await _created(
-            client,
+        await client.create(
             CREATE_PRODUCT,
             {
                 "t": tenant_id,
@@ -146,13 +145,17 @@ async def _bakery_with_a_day_of_orders(
                     "salePrice": f"{1 + index % 7}.20",
                 },
             },
-            owner,
+            as_=owner,
+            field="product",
         )
         for index in range(PRODUCTS)
     ]
     customers = [
-        await _created(
-            client, CREATE_CUSTOMER, {"t": tenant_id, "input": {"name": f"Cliente {i:03}"}}, owner
+        await client.create(
+            CREATE_CUSTOMER,
+            {"t": tenant_id, "input": {"name": f"Cliente {i:03}"}},
+            as_=owner,
+            field="customer",
         )
         for i in range(CUSTOMERS)
     ]
@@ -166,7 +169,9 @@ async def _bakery_with_a_day_of_orders(
             "deliveryDate": today.isoformat(),
             "items": items,
         }
-        await _created(client, CREATE_ORDER, {"t": tenant_id, "input": order}, owner)
+        await client.create(
+            CREATE_ORDER, {"t": tenant_id, "input": order}, as_=owner, field="order"
+        )
     await _week_of_sales(environment, uuid.UUID(tenant_id), products, today)
     return owner, tenant_id
 
@@ -174,12 +179,11 @@ async def _bakery_with_a_day_of_orders(
 async def _low_stock(client: GraphQLClient, owner: Account, tenant_id: str) -> None:
     """Ingredients stocked at 10 with a reorder point of 5, every third wasted down to 3 under a
     rule that watches every ingredient: each of those has an open alert and stock alert."""
-    await _created(
-        client, CREATE_ALERT_RULE, {"t": tenant_id, "input": {"kind": "LOW_STOCK"}}, owner
+    await client.create(
+        CREATE_ALERT_RULE, {"t": tenant_id, "input": {"kind": "LOW_STOCK"}}, as_=owner, field="rule"
     )
     for index in range(INGREDIENTS):
-        ingredient = await _created(
-            client,
+        ingredient = await client.create(
             CREATE_INGREDIENT,
             {
                 "t": tenant_id,
@@ -190,13 +194,14 @@ async def _low_stock(client: GraphQLClient, owner: Account, tenant_id: str) -> N
                     "reorderPoint": "5",
                 },
             },
-            owner,
+            as_=owner,
+            field="ingredient",
         )
         stock = {"ingredientId": ingredient, "quantity": "10", "unitCost": "1", "reason": "bench"}
-        await _succeeded(client, ADJUST_STOCK, {"t": tenant_id, "input": stock}, owner)
+        await client.mutate(ADJUST_STOCK, {"t": tenant_id, "input": stock}, as_=owner)
         if index % LOW_EVERY == 0:
             waste = {"ingredientId": ingredient, "quantity": "7", "reason": "bench"}
-            await _succeeded(client, RECORD_WASTE, {"t": tenant_id, "input": waste}, owner)
+            await client.mutate(RECORD_WASTE, {"t": tenant_id, "input": waste}, as_=owner)
 
 
 async def _week_of_sales(
@@ -218,25 +223,3 @@ async def _week_of_sales(
                 pos_transaction_id=None,
                 sold_at=datetime.combine(today - timedelta(days=days_ago), time(), UTC),
             )
-
-
-async def _succeeded(
-    client: GraphQLClient, document: str, variables: dict[str, Any], owner: Account
-) -> dict[str, Any]:
-    """The payload of a one-mutation `document`; raises SetupError on its errors."""
-    data = await client.execute(document, variables, as_=owner)
-    [(mutation, payload)] = data.items()
-    if payload["errors"]:
-        raise SetupError(f"{mutation}: {payload['errors']!r}")
-    checked: dict[str, Any] = payload
-    return checked
-
-
-async def _created(
-    client: GraphQLClient, document: str, variables: dict[str, Any], owner: Account
-) -> str:
-    """The id of what a `{ thing { id } errors { ... } }` mutation created."""
-    payload = await _succeeded(client, document, variables, owner)
-    # The response keeps the selection's order: the created object comes before `errors`.
-    created: str = next(iter(payload.values()))["id"]
-    return created

@@ -44,37 +44,24 @@ mutation($t: ID!, $input: CreateRecipeInput!) {
 """
 
 
-async def _created(
-    client: GraphQLClient, document: str, variables: dict[str, Any], owner: Account, field: str
-) -> str:
-    data = await client.execute(document, variables, as_=owner)
-    payload = next(iter(data.values()))
-    if payload["errors"]:
-        raise SetupError(f"{field}: {payload['errors']!r}")
-    created: str = payload[field]["id"]
-    return created
-
-
 async def _bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
     """A bakery with 30 ingredients and 100 products, each made by a recipe of 8 lines."""
     owner = await client.sign_up()
     tenant_id = await client.create_tenant(owner)
     ingredients = [
-        await _created(
-            client,
+        await client.create(
             CREATE_INGREDIENT,
             {
                 "t": tenant_id,
                 "input": {"name": f"Ingrediente {i:02}", "category": "Bench", "unit": "KG"},
             },
-            owner,
-            "ingredient",
+            as_=owner,
+            field="ingredient",
         )
         for i in range(INGREDIENTS)
     ]
     for index in range(RECIPES):
-        product = await _created(
-            client,
+        product = await client.create(
             CREATE_PRODUCT,
             {
                 "t": tenant_id,
@@ -85,8 +72,8 @@ async def _bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
                     "salePrice": "1.20",
                 },
             },
-            owner,
-            "product",
+            as_=owner,
+            field="product",
         )
         lines = [
             {
@@ -103,7 +90,9 @@ async def _bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
             "yieldUnit": "UNIT",
             "ingredients": lines,
         }
-        await _created(client, CREATE_RECIPE, {"t": tenant_id, "input": recipe}, owner, "recipe")
+        await client.create(
+            CREATE_RECIPE, {"t": tenant_id, "input": recipe}, as_=owner, field="recipe"
+        )
     return owner, tenant_id
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from db.engine import PoolSettings, create_engine
@@ -35,11 +34,6 @@ class Database:
         """A pooled connection inside a transaction, committed when the block ends without error."""
         async with self.engine.begin() as connection:
             yield connection
-
-    async def ping(self) -> None:
-        """Raise unless the server answers."""
-        async with self.read() as connection:
-            await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
         """Close every pooled connection."""

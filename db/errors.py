@@ -10,7 +10,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 UNIQUE_VIOLATION = "23505"
-FOREIGN_KEY_VIOLATION = "23503"
 
 
 def violated_constraint(error: IntegrityError, sqlstate: str = UNIQUE_VIOLATION) -> str | None:

@@ -48,11 +48,3 @@ DOMAINS: tuple[Domain, ...] = (
 def metadata() -> list[MetaData]:
     """The table metadata of every domain, for migrations and catalog checks."""
     return [domain.metadata for domain in DOMAINS]
-
-
-def by_name(name: str) -> Domain:
-    """The domain called `name`."""
-    for domain in DOMAINS:
-        if domain.name == name:
-            return domain
-    raise KeyError(name)

@@ -195,14 +195,6 @@ async def close_session(
     return session_record((await connection.execute(statement)).one())
 
 
-async def get_sessions(
-    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
-) -> list[PosSessionRecord]:
-    """Sessions by (tenant id, id)."""
-    statement = select(*SESSION).where(tenant_keys(PosSession.tenant_id, PosSession.id, keys))
-    return [session_record(row) for row in await connection.execute(statement)]
-
-
 def sessions_query(tenant_id: uuid.UUID, *, status: Status | None) -> AnySelect:
     """Sessions of a tenant, optionally of one status."""
     statement: AnySelect = select(*SESSION).where(PosSession.tenant_id == tenant_id)
