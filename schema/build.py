@@ -18,6 +18,7 @@ from strawberry.types.graphql import OperationType
 from domains.kernel.scalars import DateTime, Decimal
 from domains.registry import DOMAINS
 from domains.tenants.types import Tenant
+from schema import plain_resolvers
 from schema.composition import extend_type, merge_root
 from schema.error_codes import is_unexpected, present
 from schema.extensions.limits import QueryLimits, limit_extensions
@@ -84,9 +85,11 @@ def build_schema(
         partial(ValidationCache, maxsize=validation_cache_size),
         UnitOfWorkExtension,
     ]
-    return GatewaySchema(
+    schema = GatewaySchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
         scalar_overrides={datetime: DateTime, decimal.Decimal: Decimal},
     )
+    plain_resolvers.install(schema)
+    return schema

@@ -10,8 +10,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import UniqueTaken, write_unique
-from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.recipes.models import Recipe, RecipeIngredient
@@ -47,6 +47,18 @@ recipe_record = record_reader(RecipeRecord, RECIPE)
 
 
 line_record = record_reader(RecipeLineRecord, LINE)
+_RECIPES_BY_ID = TenantKeyRead(
+    select(*RECIPE).where(Recipe.deleted_at.is_(None)),
+    tenant=Recipe.tenant_id,
+    key=Recipe.id,
+    record=RecipeRecord,
+)
+_LINES_BY_RECIPE = TenantKeyRead(
+    select(*LINE).order_by(RecipeIngredient.recipe_id, RecipeIngredient.position),
+    tenant=RecipeIngredient.tenant_id,
+    key=RecipeIngredient.recipe_id,
+    record=RecipeLineRecord,
+)
 
 
 async def insert_recipe(
@@ -161,22 +173,14 @@ async def get_recipes(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[RecipeRecord]:
     """Live recipes by (tenant id, id)."""
-    statement = select(*RECIPE).where(
-        tenant_keys(Recipe.tenant_id, Recipe.id, keys), Recipe.deleted_at.is_(None)
-    )
-    return [recipe_record(row) for row in await connection.execute(statement)]
+    return await _RECIPES_BY_ID.fetch(connection, keys)
 
 
 async def lines_of(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[RecipeLineRecord]:
     """Lines of the recipes by (tenant id, recipe id), each recipe's in position order."""
-    statement = (
-        select(*LINE)
-        .where(tenant_keys(RecipeIngredient.tenant_id, RecipeIngredient.recipe_id, keys))
-        .order_by(RecipeIngredient.recipe_id, RecipeIngredient.position)
-    )
-    return [line_record(row) for row in await connection.execute(statement)]
+    return await _LINES_BY_RECIPE.fetch(connection, keys)
 
 
 def recipes_query(

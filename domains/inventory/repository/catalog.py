@@ -10,8 +10,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import UniqueTaken, write_unique
-from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.inventory.kinds import ProductKind
@@ -49,6 +49,18 @@ ingredient_record = record_reader(IngredientRecord, INGREDIENT)
 
 
 product_record = record_reader(ProductRecord, PRODUCT)
+_INGREDIENTS_BY_ID = TenantKeyRead(
+    select(*INGREDIENT).where(Ingredient.deleted_at.is_(None)),
+    tenant=Ingredient.tenant_id,
+    key=Ingredient.id,
+    record=IngredientRecord,
+)
+_PRODUCTS_BY_ID = TenantKeyRead(
+    select(*PRODUCT).where(Product.deleted_at.is_(None)),
+    tenant=Product.tenant_id,
+    key=Product.id,
+    record=ProductRecord,
+)
 
 
 async def insert_ingredient(
@@ -169,20 +181,14 @@ async def get_ingredients(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[IngredientRecord]:
     """Live ingredients by (tenant id, id)."""
-    statement = select(*INGREDIENT).where(
-        tenant_keys(Ingredient.tenant_id, Ingredient.id, keys), Ingredient.deleted_at.is_(None)
-    )
-    return [ingredient_record(row) for row in await connection.execute(statement)]
+    return await _INGREDIENTS_BY_ID.fetch(connection, keys)
 
 
 async def get_products(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[ProductRecord]:
     """Live products by (tenant id, id)."""
-    statement = select(*PRODUCT).where(
-        tenant_keys(Product.tenant_id, Product.id, keys), Product.deleted_at.is_(None)
-    )
-    return [product_record(row) for row in await connection.execute(statement)]
+    return await _PRODUCTS_BY_ID.fetch(connection, keys)
 
 
 def ingredients_query(
