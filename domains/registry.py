@@ -4,7 +4,8 @@ A domain's data is deleted before the domains listed after it: alerts refer to n
 forecasts to trained models,
 POS and sales to each other and to inventory, orders and production to inventory and recipes,
 recipes and suppliers to inventory; `tenants` holds the tenant row itself and comes after every
-tenant-scoped domain. `users` is global (accounts outlive tenants).
+tenant-scoped domain. `users`, `lifecycle` (deletion jobs) and `audit` are global: accounts,
+jobs and the audit log outlive tenants.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from domains.alerts.domain import DOMAIN as ALERTS
+from domains.audit.domain import DOMAIN as AUDIT
 from domains.external.domain import DOMAIN as EXTERNAL
 from domains.forecasting.domain import DOMAIN as FORECASTING
 from domains.inventory.domain import DOMAIN as INVENTORY
 from domains.kernel.domain import Domain
+from domains.lifecycle.domain import DOMAIN as LIFECYCLE
 from domains.notifications.domain import DOMAIN as NOTIFICATIONS
 from domains.orders.domain import DOMAIN as ORDERS
 from domains.pos.domain import DOMAIN as POS
@@ -42,6 +45,8 @@ DOMAINS: tuple[Domain, ...] = (
     INVENTORY,
     TENANTS,
     USERS,
+    LIFECYCLE,
+    AUDIT,
 )
 
 

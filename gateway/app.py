@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
+from datetime import timedelta
 
 import structlog
 from starlette.applications import Starlette
@@ -58,6 +59,8 @@ def background_worker(
         database=resources.database,
         domains=registry.DOMAINS,
         concurrency=settings.worker_concurrency,
+        heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_timeout_seconds),
+        dependencies=resources.dependencies,
     )
     return running_in_background(worker)
 

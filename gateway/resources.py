@@ -10,6 +10,9 @@ from db.database import Database
 from db.engine import PoolSettings
 from domains import registry
 from domains.kernel.jobs import JobQueue
+from domains.lifecycle.certificate import CertificateSigner
+from domains.lifecycle.plan import DeletionPlan
+from domains.lifecycle.policy import LifecyclePolicy
 from domains.users.passwords import PasswordHasher
 from domains.users.service import AccountPolicy
 from domains.users.tokens import TokenCodec
@@ -38,6 +41,25 @@ def pool_settings(settings: Settings) -> PoolSettings:
     )
 
 
+def lifecycle_policy(settings: Settings) -> LifecyclePolicy:
+    """How tenants are deleted, from `settings`, over every domain of the registry."""
+    return LifecyclePolicy(
+        plan=DeletionPlan(registry.DOMAINS),
+        signer=CertificateSigner(settings.signing_secret),
+        retention=timedelta(days=settings.deletion_retention_days),
+        immediate_threshold=settings.deletion_immediate_threshold,
+        batch_size=settings.deletion_batch_size,
+    )
+
+
+def job_dependencies(settings: Settings) -> dict[type, object]:
+    """What job handlers may ask for (`job_dependency`), in any process that runs jobs."""
+    return {
+        JobQueue: PgQueuerJobQueue.for_domains(registry.DOMAINS),
+        LifecyclePolicy: lifecycle_policy(settings),
+    }
+
+
 @dataclass(frozen=True)
 class Resources:
     """Process-wide objects, opened at start-up and closed at shutdown."""
@@ -48,6 +70,7 @@ class Resources:
     passwords: PasswordHasher
     account_policy: AccountPolicy
     jobs: JobQueue
+    lifecycle: LifecyclePolicy
 
     @classmethod
     def open(cls, settings: Settings) -> Resources:
@@ -65,6 +88,7 @@ class Resources:
             ),
             account_policy=AccountPolicy(password_min_length=settings.password_min_length),
             jobs=PgQueuerJobQueue.for_domains(registry.DOMAINS),
+            lifecycle=lifecycle_policy(settings),
         )
 
     @cached_property
@@ -75,6 +99,7 @@ class Resources:
             PasswordHasher: self.passwords,
             AccountPolicy: self.account_policy,
             JobQueue: self.jobs,
+            LifecyclePolicy: self.lifecycle,
         }
 
     async def close(self) -> None:

@@ -71,6 +71,12 @@ class Settings(BaseSettings):
 
     run_worker: bool = True
     worker_concurrency: int = Field(default=4, ge=2, le=256)
+    worker_heartbeat_timeout_seconds: float = Field(default=30, gt=0)
+
+    deletion_retention_days: int = Field(default=30, ge=0)
+    deletion_immediate_threshold: int = Field(default=50_000, ge=0)
+    deletion_batch_size: int = Field(default=5_000, ge=1)
+    deletion_purge_schedule: str = "*/15 * * * *"
 
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"

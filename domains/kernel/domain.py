@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from domains.kernel.deleter import TenantDataDeleter
 from domains.kernel.jobs import JobHandler
 
 Seeder = Callable[[AsyncConnection], Awaitable[None]]
@@ -20,7 +21,8 @@ class Domain:
     `query` and `mutation` are Strawberry types merged into the root types; `tenant_fields` is a
     Strawberry type whose fields are added to `Tenant`; `seed` writes idempotent reference data
     after migrations; `jobs` are the background job handlers by kind, run by the gateway's
-    worker as `<domain>.<kind>`.
+    worker as `<domain>.<kind>`; `deleter` is what deleting a tenant means for the domain
+    (derived from the metadata unless the domain says more).
     """
 
     name: str
@@ -30,6 +32,12 @@ class Domain:
     tenant_fields: type | None = None
     seed: Seeder | None = None
     jobs: Mapping[str, JobHandler] = field(default_factory=dict)
+    deleter_class: type[TenantDataDeleter] = TenantDataDeleter
+
+    @property
+    def deleter(self) -> TenantDataDeleter:
+        """The domain's tenant deleter, over every tenant-scoped table of its schema."""
+        return self.deleter_class(self.metadata)
 
     def __post_init__(self) -> None:
         if self.metadata.schema != self.name:

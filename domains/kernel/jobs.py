@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+T = TypeVar("T")
+
 # Runs in a transaction the worker opens and commits; like a service, a handler never commits.
 JobHandler = Callable[[AsyncConnection, Mapping[str, Any]], Awaitable[None]]
+
+_job_dependencies: ContextVar[Mapping[type, object] | None] = ContextVar(
+    "job_dependencies", default=None
+)
+
+
+@contextmanager
+def providing(dependencies: Mapping[type, object]) -> Iterator[None]:
+    """Make `dependencies` what `job_dependency` finds inside the block (the worker, per job)."""
+    token = _job_dependencies.set(dependencies)
+    try:
+        yield
+    finally:
+        _job_dependencies.reset(token)
+
+
+def job_dependency(kind: type[T]) -> T:
+    """For a running job, the process-wide object of this class (as `context.dependency`)."""
+    found = (_job_dependencies.get() or {}).get(kind)
+    if not isinstance(found, kind):
+        raise LookupError(f"no {kind.__name__} given to this job's worker")
+    return found
 
 
 class JobQueue:

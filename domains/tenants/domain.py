@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domains.kernel.domain import Domain
+from domains.tenants.deleter import TenantsDeleter
 from domains.tenants.models import TenantsBase
 from domains.tenants.mutations import TenantsMutation
 from domains.tenants.queries import TenantsQuery
@@ -12,4 +13,5 @@ DOMAIN = Domain(
     metadata=TenantsBase.metadata,
     query=TenantsQuery,
     mutation=TenantsMutation,
+    deleter_class=TenantsDeleter,
 )

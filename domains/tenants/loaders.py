@@ -61,3 +61,26 @@ class SubscriptionByTenantLoader(Loader[uuid.UUID, SubscriptionRecord | None]):
     ) -> Mapping[uuid.UUID, SubscriptionRecord | None]:
         found = await service.current_subscriptions(connection, keys)
         return {subscription.tenant_id: subscription for subscription in found}
+
+
+class TenantIsDeletedLoader(Loader[uuid.UUID, bool]):
+    """Whether each tenant exists and is soft-deleted (awaiting its purge)."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[uuid.UUID]
+    ) -> Mapping[uuid.UUID, bool]:
+        states = await service.tenant_states(connection, keys)
+        return {tenant_id: deleted_at is not None for tenant_id, deleted_at in states.items()}
+
+    def missing(self) -> bool:
+        return False
+
+
+class MembershipAnyStateLoader(Loader[MembershipKey, MemberRecord | None]):
+    """A user's membership of a tenant, soft-deleted tenants included (restores, deletion jobs)."""
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[MembershipKey]
+    ) -> Mapping[MembershipKey, MemberRecord | None]:
+        found = await service.memberships_any_state(connection, keys)
+        return {(member.tenant_id, member.user_id): member for member in found}

@@ -13,7 +13,11 @@ from domains.kernel.context import RequestContext
 from domains.kernel.errors import Forbidden
 from domains.kernel.ids import parse_id
 from domains.kernel.principal import UserPrincipal
-from domains.tenants.loaders import MembershipByTenantAndUserLoader
+from domains.tenants.loaders import (
+    MembershipAnyStateLoader,
+    MembershipByTenantAndUserLoader,
+    TenantIsDeletedLoader,
+)
 from domains.tenants.roles import MemberRole
 
 
@@ -26,32 +30,45 @@ class TenantRole(BasePermission):
     """
 
     def __init__(
-        self, at_least: MemberRole, *, argument: str = "tenant_id", services: bool = True
+        self,
+        at_least: MemberRole,
+        *,
+        argument: str = "tenant_id",
+        services: bool = True,
+        include_deleted: bool = False,
     ) -> None:
         self.at_least = at_least
         self.argument = argument
         self.services = services
+        # A soft-deleted tenant is hidden from everything but what restores or follows its deletion.
+        self.include_deleted = include_deleted
         self.denial = f"Requires the {at_least.value} role in this bakery."
 
     async def has_permission(
         self, source: Any, info: strawberry.Info[RequestContext, None], **kwargs: Any
     ) -> bool:
         claimed = info.context.principal
+        raw = kwargs.get(self.argument)
         if not isinstance(claimed, UserPrincipal):
             await info.context.authenticated()  # UNAUTHENTICATED unless a service
-            if self.services:
-                return True
-            raise Forbidden("Services cannot do this.")
-        raw = kwargs.get(self.argument)
+            if not self.services:
+                raise Forbidden("Services cannot do this.")
+            # A field of `Tenant` hangs off a tenant already read live; an argument may not be.
+            if raw is not None and not self.include_deleted:
+                tenant_id = parse_id(raw, argument=to_camel_case(self.argument))
+                if await info.context.loaders.get(TenantIsDeletedLoader).load(tenant_id):
+                    raise Forbidden("This bakery has been deleted.")
+            return True
         if raw is None:  # a field of `Tenant`: the tenant is the parent
             raw = source.id
         tenant_id = parse_id(raw, argument=to_camel_case(self.argument))
+        loader = (
+            MembershipAnyStateLoader if self.include_deleted else MembershipByTenantAndUserLoader
+        )
         # The membership is fetched while the account is checked: one round trip, not two.
         _, membership = await asyncio.gather(
             info.context.authenticated(),
-            info.context.loaders.get(MembershipByTenantAndUserLoader).load(
-                (tenant_id, claimed.user_id)
-            ),
+            info.context.loaders.get(loader).load((tenant_id, claimed.user_id)),
         )
         if membership is None or not membership.role.at_least(self.at_least):
             raise Forbidden(self.denial)

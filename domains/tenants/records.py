@@ -48,3 +48,11 @@ class SubscriptionRecord:
     status: SubscriptionStatus
     trial_ends_at: datetime | None
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TenantState:
+    """A tenant, live or soft-deleted (`deleted_at` set: hidden, awaiting its purge)."""
+
+    tenant: TenantRecord
+    deleted_at: datetime | None

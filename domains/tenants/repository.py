@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -20,7 +20,7 @@ from domains.tenants.models import (
     Tenant,
     TenantMember,
 )
-from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord
+from domains.tenants.records import MemberRecord, SubscriptionRecord, TenantRecord, TenantState
 from domains.tenants.roles import MemberRole
 
 _TENANT = (
@@ -200,3 +200,98 @@ async def current_subscriptions(
         Subscription.status != SubscriptionStatus.CANCELLED,
     )
     return [SubscriptionRecord(*row) for row in await connection.execute(statement)]
+
+
+async def cancel_subscriptions(connection: AsyncConnection, tenant_id: uuid.UUID) -> int:
+    """Cancel the tenant's subscription that is not cancelled yet; how many were."""
+    statement = (
+        update(Subscription)
+        .where(
+            Subscription.tenant_id == tenant_id,
+            Subscription.status != SubscriptionStatus.CANCELLED,
+        )
+        .values(status=SubscriptionStatus.CANCELLED, cancelled_at=func.now())
+    )
+    return (await connection.execute(statement)).rowcount
+
+
+async def lock_tenant(connection: AsyncConnection, tenant_id: uuid.UUID) -> TenantState | None:
+    """The tenant, live or soft-deleted, locked (`FOR UPDATE`) until the transaction ends."""
+    statement = select(*_TENANT, Tenant.deleted_at).where(Tenant.id == tenant_id).with_for_update()
+    row = (await connection.execute(statement)).first()
+    if row is None:
+        return None
+    return TenantState(tenant=_tenant_record(row), deleted_at=row.deleted_at)
+
+
+async def tenant_states(
+    connection: AsyncConnection, tenant_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, datetime | None]:
+    """When each existing tenant was soft-deleted (None: live); missing tenants are left out."""
+    rows = await connection.execute(
+        select(Tenant.id, Tenant.deleted_at).where(Tenant.id.in_(tenant_ids))
+    )
+    return {row.id: row.deleted_at for row in rows}
+
+
+async def set_tenant_deleted(
+    connection: AsyncConnection,
+    *,
+    tenant_id: uuid.UUID,
+    deleted_by: str | None,
+    reason: str | None,
+    batch_id: uuid.UUID | None,
+) -> None:
+    """Hide the tenant (soft delete), or bring it back when `deleted_by` is None."""
+    hide = deleted_by is not None
+    await connection.execute(
+        update(Tenant)
+        .where(Tenant.id == tenant_id)
+        .values(
+            deleted_at=func.now() if hide else None,
+            deleted_by=deleted_by,
+            deletion_reason=reason,
+            deletion_batch_id=batch_id,
+        )
+    )
+
+
+async def set_owner(
+    connection: AsyncConnection, *, tenant_id: uuid.UUID, owner_id: uuid.UUID
+) -> None:
+    """Record the tenant's owner."""
+    await connection.execute(update(Tenant).where(Tenant.id == tenant_id).values(owner_id=owner_id))
+
+
+async def memberships_any_state(
+    connection: AsyncConnection, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[MemberRecord]:
+    """Memberships for (tenant id, user id) pairs, live and soft-deleted tenants alike."""
+    statement = select(*_MEMBER).where(
+        tenant_keys(TenantMember.tenant_id, TenantMember.user_id, pairs)
+    )
+    return [_member_record(row) for row in await connection.execute(statement)]
+
+
+async def memberships_of_user(
+    connection: AsyncConnection, user_id: uuid.UUID
+) -> list[MemberRecord]:
+    """Every membership of the user, in live and soft-deleted tenants, oldest first."""
+    statement = (
+        select(*_MEMBER)
+        .where(TenantMember.user_id == user_id)
+        .order_by(TenantMember.created_at, TenantMember.id)
+    )
+    return [_member_record(row) for row in await connection.execute(statement)]
+
+
+async def delete_memberships(
+    connection: AsyncConnection, *, user_id: uuid.UUID, tenant_ids: Sequence[uuid.UUID]
+) -> int:
+    """Remove the user's memberships of these tenants; how many there were."""
+    result = await connection.execute(
+        delete(TenantMember).where(
+            TenantMember.user_id == user_id, TenantMember.tenant_id.in_(tenant_ids)
+        )
+    )
+    return result.rowcount

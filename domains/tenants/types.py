@@ -137,3 +137,14 @@ class TenantMemberPayload:
     errors: list[UserError] = strawberry.field(
         default_factory=list, description="Why it failed; empty on success."
     )
+
+
+@strawberry.type(description="Result of removing a person from every bakery.")
+class DeleteUserMembershipsPayload:
+    removed_from_tenant_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="The bakeries the person was removed from."
+    )
+    errors: list[UserError] = strawberry.field(
+        default_factory=list,
+        description="Bakeries left untouched (`OWNS_TENANT`: the person owns them).",
+    )

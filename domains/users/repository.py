@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -66,3 +66,9 @@ async def set_password_hash(
     await connection.execute(
         update(User).where(User.id == user_id).values(password_hash=password_hash)
     )
+
+
+async def delete_user(connection: AsyncConnection, user_id: uuid.UUID) -> bool:
+    """Remove the account row (email, name, password hash); whether there was one."""
+    result = await connection.execute(delete(User).where(User.id == user_id))
+    return result.rowcount > 0

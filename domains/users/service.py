@@ -115,3 +115,11 @@ async def get_many(connection: AsyncConnection, ids: Sequence[uuid.UUID]) -> lis
 async def find_by_email(connection: AsyncConnection, *, email: str) -> UserRecord | None:
     """The account with this email, in any case."""
     return await repository.get_by_email(connection, email=email.strip())
+
+
+async def erase(connection: AsyncConnection, *, user_id: uuid.UUID) -> bool:
+    """Erase the account: its row goes, so its tokens stop working at the next request."""
+    erased = await repository.delete_user(connection, user_id)
+    if erased:
+        log.info("users.account.erased", user_id=str(user_id))
+    return erased

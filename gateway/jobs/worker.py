@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -20,9 +20,9 @@ from db.database import Database
 from db.engine import driver_dsn
 from domains import registry
 from domains.kernel.domain import Domain
-from domains.kernel.jobs import JobHandler
+from domains.kernel.jobs import JobHandler, providing
 from gateway.jobs.queue import job_handlers
-from gateway.resources import pool_settings
+from gateway.resources import job_dependencies, pool_settings
 from gateway.settings import Settings
 
 log = structlog.get_logger()
@@ -57,6 +57,7 @@ class JobWorker:
         retry: RetryPolicy | None = None,
         heartbeat_timeout: timedelta = timedelta(seconds=30),
         poll_interval: timedelta = timedelta(seconds=5),
+        dependencies: Mapping[type, object] | None = None,
     ) -> None:
         if concurrency < 2:
             # pgqueuer caps a worker at twice its batch size, and a batch holds one job at least.
@@ -68,14 +69,16 @@ class JobWorker:
         self._retry = retry or RetryPolicy()
         self._heartbeat_timeout = heartbeat_timeout
         self._poll_interval = poll_interval
+        self._dependencies = dependencies or {}
         self._manager: QueueManager | None = None
         self._stopping = False
 
     def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
         async def run(job: Job) -> None:
             payload = orjson.loads(job.payload) if job.payload else {}
-            async with self._database.transaction() as connection:
-                await handler(connection, payload)
+            with providing(self._dependencies):
+                async with self._database.transaction() as connection:
+                    await handler(connection, payload)
 
         return run
 
@@ -157,6 +160,8 @@ async def run_worker_process(settings: Settings, concurrency: int) -> None:
         database=database,
         domains=registry.DOMAINS,
         concurrency=concurrency,
+        heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_timeout_seconds),
+        dependencies=job_dependencies(settings),
     )
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

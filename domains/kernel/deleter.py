@@ -1,0 +1,152 @@
+"""What deleting a tenant means for one domain, derived from its table metadata.
+
+Every tenant-scoped table of the domain's schema is covered, children before parents by the
+foreign keys inside the schema, so a table added later is deleted without anyone listing it.
+Global tables (accounts, jobs, audit) belong to no tenant and are left alone. A domain whose
+deletion needs more (cancelling a subscription first) subclasses `TenantDataDeleter`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    MetaData,
+    Table,
+    delete,
+    func,
+    literal,
+    literal_column,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.base import cross_domain_references, table_scope
+from db.pagination import AnySelect
+
+EntityCounts = dict[str, int]
+"""Rows per entity (table name), in deletion order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What one bounded batch deleted, and whether the domain has nothing of the tenant left."""
+
+    counts: EntityCounts
+    finished: bool
+
+
+def tenant_column(table: Table) -> ColumnElement[uuid.UUID]:
+    """The column holding the tenant id: `tenant_id`, or `id` of the tenant root table."""
+    if table_scope(table) == "tenant_root":
+        return table.c.id
+    return table.c.tenant_id
+
+
+class TenantDataDeleter:
+    """Counts and deletes one tenant's rows in one domain's schema, children first."""
+
+    def __init__(self, metadata: MetaData) -> None:
+        if metadata.schema is None:
+            raise ValueError("a domain's metadata names its schema")
+        self.schema = metadata.schema
+        # sorted_tables puts parents before their children; deletion runs the other way.
+        self.tables: tuple[Table, ...] = tuple(
+            table for table in reversed(metadata.sorted_tables) if table_scope(table) != "global"
+        )
+
+    @property
+    def entities(self) -> list[str]:
+        """The tables this deleter covers, in deletion order."""
+        return [table.name for table in self.tables]
+
+    def count_statements(self, tenant_id: uuid.UUID) -> list[AnySelect]:
+        """One `SELECT schema, table, count(*)` per table, to be combined with UNION ALL."""
+        return [
+            select(
+                literal(self.schema).label("domain"),
+                literal(table.name).label("entity"),
+                func.count().label("rows"),
+            )
+            .select_from(table)
+            .where(tenant_column(table) == tenant_id)
+            for table in self.tables
+        ]
+
+    async def delete(self, connection: AsyncConnection, tenant_id: uuid.UUID) -> EntityCounts:
+        """Delete every row of the tenant in this schema, one statement per table."""
+        counts: EntityCounts = {}
+        for table in self.tables:
+            result = await connection.execute(
+                delete(table).where(tenant_column(table) == tenant_id)
+            )
+            counts[table.name] = result.rowcount
+        return counts
+
+    async def erase_references(
+        self, connection: AsyncConnection, *, target: str, target_id: uuid.UUID
+    ) -> EntityCounts:
+        """Erase what this schema holds about one entity of another domain (a person).
+
+        Read from the declared references (`db.base.reference`): rows that cannot exist without
+        it (a notification to that person) are deleted, optional references are cleared.
+        """
+        counts: EntityCounts = {}
+        for table in self.tables:
+            for name, referenced in cross_domain_references(table).items():
+                if referenced != target:
+                    continue
+                column = table.c[name]
+                if column.nullable:
+                    statement: Executable = (
+                        update(table).where(column == target_id).values({name: None})
+                    )
+                else:
+                    statement = delete(table).where(column == target_id)
+                result = await connection.execute(statement)
+                if result.rowcount:
+                    counts[table.name] = counts.get(table.name, 0) + result.rowcount
+        return counts
+
+    async def delete_batch(
+        self, connection: AsyncConnection, tenant_id: uuid.UUID, *, limit: int
+    ) -> Batch:
+        """Delete at most `limit` rows of the tenant, emptying tables in deletion order.
+
+        Run again until `finished`: a table is only started once the ones before it are empty,
+        so children are always gone before their parents.
+        """
+        counts: EntityCounts = {}
+        remaining = limit
+        for table in self.tables:
+            deleted = await _delete_some(connection, table, tenant_id, remaining)
+            if deleted:
+                counts[table.name] = deleted
+            remaining -= deleted
+            if remaining == 0:
+                # Full: whether rows remain is for the next batch to find (it may delete none).
+                return Batch(counts, finished=False)
+        return Batch(counts, finished=True)
+
+
+async def _delete_some(
+    connection: AsyncConnection, table: Table, tenant_id: uuid.UUID, limit: int
+) -> int:
+    # By physical row id: the index finds `limit` rows of the tenant, the delete visits only them.
+    ctid: ColumnElement[Any] = literal_column("ctid")
+    chosen = (
+        select(ctid).select_from(table).where(tenant_column(table) == tenant_id).limit(limit)
+    ).scalar_subquery()
+    result = await connection.execute(delete(table).where(ctid == func.any(func.array(chosen))))
+    return result.rowcount
+
+
+def covered_tables(deleters: Sequence[TenantDataDeleter]) -> set[str]:
+    """Every "schema.table" some deleter covers."""
+    return {f"{d.schema}.{table.name}" for d in deleters for table in d.tables}

@@ -1,0 +1,1 @@
+"""Tenant lifecycle: deletion previews, coordinated deletion jobs, restores and certificates."""

@@ -1,0 +1,24 @@
+"""How deletions run, from the gateway's settings: retention, threshold, batch size, signer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domains.lifecycle.certificate import CertificateSigner
+from domains.lifecycle.plan import DeletionPlan
+
+
+@dataclass(frozen=True)
+class LifecyclePolicy:
+    """What the gateway hands to resolvers and jobs (`context.dependency(LifecyclePolicy)`).
+
+    `immediate_threshold`: a tenant with at most this many rows (by the preview) is deleted in
+    one transaction; above it, a job deletes `batch_size` rows per short transaction.
+    """
+
+    plan: DeletionPlan
+    signer: CertificateSigner
+    retention: timedelta = timedelta(days=30)
+    immediate_threshold: int = 50_000
+    batch_size: int = 5_000
