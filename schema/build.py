@@ -21,6 +21,7 @@ from domains.tenants.types import Tenant
 from schema import plain_resolvers
 from schema.composition import extend_type, merge_root
 from schema.error_codes import is_unexpected, present
+from schema.execution import GatewayExecutionContext
 from schema.extensions.limits import QueryLimits, limit_extensions
 from schema.extensions.operation_log import OperationLog
 from schema.extensions.unit_of_work import UnitOfWorkExtension
@@ -90,6 +91,7 @@ def build_schema(
         mutation=Mutation,
         extensions=extensions,
         scalar_overrides={datetime: DateTime, decimal.Decimal: Decimal},
+        execution_context_class=GatewayExecutionContext,
     )
     plain_resolvers.install(schema)
     return schema

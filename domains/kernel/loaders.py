@@ -15,6 +15,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 R = TypeVar("R")
 T = TypeVar("T")
+W = TypeVar("W")
 
 MaybeAwaitable: TypeAlias = R | Awaitable[R]
 """What a fast-path resolver returns: the value now, or an awaitable of it."""
@@ -47,17 +48,23 @@ def each_with(
     loader: Loader[K, V],
     records: Sequence[T],
     key: Callable[[T], K],
-    build: Callable[[T, V], R],
+    view: Callable[[V], W],
+    build: Callable[[T, W], R],
 ) -> MaybeAwaitable[list[R]]:
-    """One view per record, built with the value `loader` holds for it (a line and its product).
+    """One view per record, built with the view of the value `loader` holds for it.
 
-    At once when the page already loaded every value, so the child is a plain field with no
-    resolver call per item; otherwise one batched load, then the views.
+    A line and its product: `view` makes the product's GraphQL view once per product and request
+    (`Loader.view`), however many lines name it; `build` makes each line's. At once when the page
+    already loaded every value, so the child is a plain field with no resolver call per item;
+    otherwise one batched load, then the views.
     """
     keys = [key(record) for record in records]
 
     def views(values: list[V]) -> list[R]:
-        return [build(record, value) for record, value in zip(records, values, strict=True)]
+        return [
+            build(record, loader.view(item, value, view))
+            for record, item, value in zip(records, keys, values, strict=True)
+        ]
 
     ready = loader.loaded_many(keys)
     if ready is not None:
@@ -78,6 +85,7 @@ class Loader(DataLoader[K, V], Generic[K, V]):
         self.uow = uow
         self.siblings = siblings  # the request's other loaders, to prime what a query also read
         self._loaded: dict[K, V] = {}
+        self._views: dict[Callable[[Any], Any], dict[K, Any]] = {}
 
     def prime(self, key: K, value: V) -> Loader[K, V]:
         """Remember a value read by another query, so loading it needs no query of its own."""
@@ -97,6 +105,21 @@ class Loader(DataLoader[K, V], Generic[K, V]):
                 super().prime(key, value)
         loaded = self._loaded
         return [loaded[key] for key in keys]
+
+    def view(self, key: K, value: V, make: Callable[[V], W]) -> W:
+        """`make(value)`, once per key and request: many lines share one product's view.
+
+        A key's value never changes within a request (`prime` keeps the first), so neither
+        does its view.
+        """
+        made = self._views.get(make)
+        if made is None:
+            made = self._views[make] = {}
+        if key in made:
+            kept: W = made[key]
+            return kept
+        made[key] = result = make(value)
+        return result
 
     def loaded_many(self, keys: Sequence[K]) -> list[V] | None:
         """The values of all `keys` if this request already loaded every one of them, else None."""

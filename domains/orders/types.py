@@ -183,7 +183,8 @@ def _items_with_products(
         loaders.get(ProductByIdLoader),
         items,
         lambda item: (item.tenant_id, item.product_id),
-        lambda item, product: OrderItem.from_record(item, Product.from_optional(product)),
+        Product.from_optional,
+        OrderItem.from_record,
     )
 
 

@@ -59,7 +59,8 @@ def _lines_with_ingredients(
         loaders.get(IngredientByIdLoader),
         lines,
         lambda line: (line.tenant_id, line.ingredient_id),
-        lambda line, record: RecipeIngredient.from_record(line, Ingredient.from_optional(record)),
+        Ingredient.from_optional,
+        RecipeIngredient.from_record,
     )
 
 

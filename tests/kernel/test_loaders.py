@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.database import Database
 from db.unit_of_work import UnitOfWork
-from domains.kernel.loaders import Loader, Loaders, then
+from domains.kernel.loaders import Loader, Loaders, each_with, then
 
 BATCHES: list[list[int]] = []
 
@@ -70,3 +70,29 @@ async def test_then_transforms_now_or_after_awaiting() -> None:
 
     chained: Any = then(later(5), and_load_more)
     assert await chained == 6
+
+
+async def test_each_with_makes_one_view_per_value_and_request(database_url: str) -> None:
+    BATCHES.clear()
+    request, database = loaders(database_url)
+    made: list[int] = []
+
+    def view(square: int) -> dict[str, int]:
+        made.append(square)
+        return {"square": square}
+
+    try:
+        squares = request.get(SquareLoader)
+        await squares.load_now([2, 3])
+        lines = [("a", 2), ("b", 3), ("c", 2)]
+        built = each_with(squares, lines, lambda line: line[1], view, lambda line, v: (line[0], v))
+        again = each_with(squares, lines[:1], lambda line: line[1], view, lambda _, v: v)
+    finally:
+        await database.dispose()
+
+    assert built == [("a", {"square": 4}), ("b", {"square": 9}), ("c", {"square": 4})]
+    assert isinstance(built, list)
+    assert built[0][1] is built[2][1]
+    assert isinstance(again, list)
+    assert again[0] is built[0][1]
+    assert made == [4, 9]

@@ -10,8 +10,8 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import UniqueTaken, write_unique
-from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from db.soft_delete import SoftDeletion, restore, soft_delete
 from domains.orders.models import Customer
@@ -35,6 +35,12 @@ TAKEN = {LIVE_NAME_INDEX}
 
 
 customer_record = record_reader(CustomerRecord, CUSTOMER)
+_CUSTOMERS_BY_ID = TenantKeyRead(
+    select(*CUSTOMER).where(Customer.deleted_at.is_(None)),
+    tenant=Customer.tenant_id,
+    key=Customer.id,
+    record=CustomerRecord,
+)
 
 
 async def insert_customer(
@@ -97,10 +103,7 @@ async def get_customers(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[CustomerRecord]:
     """Live customers by (tenant id, id)."""
-    statement = select(*CUSTOMER).where(
-        tenant_keys(Customer.tenant_id, Customer.id, keys), Customer.deleted_at.is_(None)
-    )
-    return [customer_record(row) for row in await connection.execute(statement)]
+    return await _CUSTOMERS_BY_ID.fetch(connection, keys)
 
 
 def customers_query(tenant_id: uuid.UUID, *, search: str | None) -> AnySelect:

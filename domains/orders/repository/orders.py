@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.keys import tenant_keys
 from db.pagination import AnySelect
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from domains.orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
 from domains.orders.records import (
@@ -65,6 +65,18 @@ item_record = record_reader(OrderItemRecord, ITEM)
 
 
 status_change_record = record_reader(StatusChangeRecord, STATUS_CHANGE)
+_ITEMS_BY_ORDER = TenantKeyRead(
+    select(*ITEM).order_by(OrderItem.order_id, OrderItem.position),
+    tenant=OrderItem.tenant_id,
+    key=OrderItem.order_id,
+    record=OrderItemRecord,
+)
+_HISTORY_BY_ORDER = TenantKeyRead(
+    select(*STATUS_CHANGE).order_by(OrderStatusChange.order_id, OrderStatusChange.position),
+    tenant=OrderStatusChange.tenant_id,
+    key=OrderStatusChange.order_id,
+    record=StatusChangeRecord,
+)
 
 
 async def insert_order(
@@ -178,24 +190,14 @@ async def items_of(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[OrderItemRecord]:
     """Items of each (tenant id, order id), in the order they were given."""
-    statement = (
-        select(*ITEM)
-        .where(tenant_keys(OrderItem.tenant_id, OrderItem.order_id, keys))
-        .order_by(OrderItem.order_id, OrderItem.position)
-    )
-    return [item_record(row) for row in await connection.execute(statement)]
+    return await _ITEMS_BY_ORDER.fetch(connection, keys)
 
 
 async def history_of(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[StatusChangeRecord]:
     """Status changes of each (tenant id, order id), oldest first."""
-    statement = (
-        select(*STATUS_CHANGE)
-        .where(tenant_keys(OrderStatusChange.tenant_id, OrderStatusChange.order_id, keys))
-        .order_by(OrderStatusChange.order_id, OrderStatusChange.position)
-    )
-    return [status_change_record(row) for row in await connection.execute(statement)]
+    return await _HISTORY_BY_ORDER.fetch(connection, keys)
 
 
 def orders_query(
