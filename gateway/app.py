@@ -22,7 +22,7 @@ from gateway.logging import configure_logging
 from gateway.middleware.access_log import AccessLogMiddleware
 from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
 from gateway.middleware.request_id import RequestIdMiddleware
-from gateway.resources import Resources
+from gateway.resources import Resources, job_schedules
 from gateway.settings import Settings
 from schema.build import build_schema
 from schema.extensions.limits import QueryLimits
@@ -61,6 +61,7 @@ def background_worker(
         concurrency=settings.worker_concurrency,
         heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_timeout_seconds),
         dependencies=resources.dependencies,
+        schedules=job_schedules(settings),
     )
     return running_in_background(worker)
 

@@ -1,4 +1,4 @@
-"""The `gateway` command: serve, worker, migrate, token, export-schema, makemigration."""
+"""The `gateway` command: serve, worker, migrate, token, verify-certificate, export-schema, ..."""
 
 from __future__ import annotations
 
@@ -127,6 +127,37 @@ def token(
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     typer.echo(issued)
+
+
+@cli.command("verify-certificate")
+def verify_certificate(
+    file: Annotated[
+        Path, typer.Argument(help="A saved certificate (`DeletionJob.certificate.json`).")
+    ],
+) -> None:
+    """Check a deletion certificate's signature with this server's secret (exit 1 if not valid)."""
+    import orjson
+
+    from domains.lifecycle.certificate import CertificateSigner
+    from gateway.runtime import with_secret
+
+    settings = with_secret(_settings())
+    try:
+        certificate = orjson.loads(file.read_bytes())
+    except (OSError, orjson.JSONDecodeError) as error:
+        typer.echo(f"Cannot read a certificate from {file}: {error}", err=True)
+        raise typer.Exit(2) from None
+    if not isinstance(certificate, dict) or not CertificateSigner(settings.signing_secret).verify(
+        certificate
+    ):
+        typer.echo(f"{file}: NOT a valid certificate of this server.", err=True)
+        raise typer.Exit(1)
+    document = certificate["document"]
+    typer.echo(
+        f"{file}: valid. Tenant {document.get('tenantId')}, job {document.get('jobId')}: "
+        f"{document.get('itemsDeleted')} rows deleted, none left, completed "
+        f"{document.get('completedAt')}."
+    )
 
 
 @cli.command("export-schema")

@@ -60,6 +60,11 @@ def job_dependencies(settings: Settings) -> dict[type, object]:
     }
 
 
+def job_schedules(settings: Settings) -> dict[str, str]:
+    """Periodic jobs by name, with their cron expression."""
+    return {"lifecycle.purge_due": settings.deletion_purge_schedule}
+
+
 @dataclass(frozen=True)
 class Resources:
     """Process-wide objects, opened at start-up and closed at shutdown."""

@@ -32,7 +32,8 @@ class AuditEvent(AuditBase):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    occurred_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    # The clock, not the transaction's start: lines written by one transaction keep their order.
+    occurred_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     actor: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(Text)
     tenant_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)

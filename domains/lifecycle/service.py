@@ -306,6 +306,13 @@ async def _purge_one_batch(
     await repository.update_job(
         connection, job.id, total_items_deleted=job.total_items_deleted + deleted_now
     )
+    log.info(
+        "lifecycle.purge.batch",
+        job_id=str(job.id),
+        domain=step.domain,
+        rows=deleted_now,
+        domain_finished=batch.finished,
+    )
     return batch.finished and step.position == len(steps) - 1
 
 

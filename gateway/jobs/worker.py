@@ -8,13 +8,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 import asyncpg
 import orjson
 import structlog
-from pgqueuer import DatabaseRetryEntrypointExecutor, Queries, QueueManager
+from pgqueuer import DatabaseRetryEntrypointExecutor, Queries, QueueManager, SchedulerManager
 from pgqueuer.executors import AbstractEntrypointExecutor, EntrypointExecutorParameters
-from pgqueuer.models import Job
+from pgqueuer.models import Job, Schedule
 
 from db.database import Database
 from db.engine import driver_dsn
@@ -22,7 +23,7 @@ from domains import registry
 from domains.kernel.domain import Domain
 from domains.kernel.jobs import JobHandler, providing
 from gateway.jobs.queue import job_handlers
-from gateway.resources import job_dependencies, pool_settings
+from gateway.resources import job_dependencies, job_schedules, pool_settings
 from gateway.settings import Settings
 
 log = structlog.get_logger()
@@ -58,6 +59,7 @@ class JobWorker:
         heartbeat_timeout: timedelta = timedelta(seconds=30),
         poll_interval: timedelta = timedelta(seconds=5),
         dependencies: Mapping[type, object] | None = None,
+        schedules: Mapping[str, str] | None = None,
     ) -> None:
         if concurrency < 2:
             # pgqueuer caps a worker at twice its batch size, and a batch holds one job at least.
@@ -70,17 +72,26 @@ class JobWorker:
         self._heartbeat_timeout = heartbeat_timeout
         self._poll_interval = poll_interval
         self._dependencies = dependencies or {}
+        # Periodic jobs: job name -> cron expression, run by pgqueuer's scheduler (one run per
+        # tick across every worker, its table says who took it).
+        self._schedules = dict(schedules or {})
+        for name in self._schedules:
+            if name not in self._handlers:
+                raise LookupError(f"no domain handles the scheduled job {name!r}")
+        self._scheduler: SchedulerManager | None = None
         self._manager: QueueManager | None = None
         self._stopping = False
 
     def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
         async def run(job: Job) -> None:
-            payload = orjson.loads(job.payload) if job.payload else {}
-            with providing(self._dependencies):
-                async with self._database.transaction() as connection:
-                    await handler(connection, payload)
+            await self._run_handler(handler, orjson.loads(job.payload) if job.payload else {})
 
         return run
+
+    async def _run_handler(self, handler: JobHandler, payload: Mapping[str, Any]) -> None:
+        with providing(self._dependencies):
+            async with self._database.transaction() as connection:
+                await handler(connection, payload)
 
     def _executor(self, parameters: EntrypointExecutorParameters) -> AbstractEntrypointExecutor:
         # The retry executor rather than RetryRequested: handlers are domain code and stay free
@@ -110,24 +121,53 @@ class JobWorker:
             log.info(
                 "jobs.worker.started", jobs=sorted(self._handlers), concurrency=self._concurrency
             )
-            await manager.run(
-                batch_size=self._concurrency // 2,
-                max_concurrent_tasks=self._concurrency,
-                heartbeat_timeout=self._heartbeat_timeout,
-                # New jobs wake the worker by NOTIFY; polling is the safety net for a missed
-                # one (seen with retries re-queued while a batch was dispatching).
-                dequeue_timeout=self._poll_interval,
-            )
+            async with asyncio.TaskGroup() as running:
+                if self._schedules:
+                    running.create_task(self._run_schedules())
+                await manager.run(
+                    batch_size=self._concurrency // 2,
+                    max_concurrent_tasks=self._concurrency,
+                    heartbeat_timeout=self._heartbeat_timeout,
+                    # New jobs wake the worker by NOTIFY; polling is the safety net for a missed
+                    # one (seen with retries re-queued while a batch was dispatching).
+                    dequeue_timeout=self._poll_interval,
+                )
+                if self._scheduler is not None:
+                    self._scheduler.shutdown.set()
         finally:
             self._manager = None
             await connection.close()
         log.info("jobs.worker.stopped")
+
+    async def _run_schedules(self) -> None:
+        """pgqueuer's scheduler on a connection of its own, running each periodic job's handler."""
+        connection = await asyncpg.connect(
+            self._dsn, server_settings={"application_name": "bakery-gateway-scheduler"}
+        )
+        try:
+            scheduler = SchedulerManager(Queries.from_asyncpg_connection(connection))
+            for name, expression in self._schedules.items():
+                handler = self._handlers[name]
+
+                async def tick(schedule: Schedule, handler: JobHandler = handler) -> None:
+                    await self._run_handler(handler, {})
+
+                scheduler.schedule(name, expression, clean_old=True)(tick)
+            self._scheduler = scheduler
+            if self._stopping:
+                scheduler.shutdown.set()
+            await scheduler.run()
+        finally:
+            self._scheduler = None
+            await connection.close()
 
     def stop(self) -> None:
         """Ask `run()` to return once the jobs it has started are done."""
         self._stopping = True
         if self._manager is not None:
             self._manager.shutdown.set()
+        if self._scheduler is not None:
+            self._scheduler.shutdown.set()
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:
@@ -162,6 +202,7 @@ async def run_worker_process(settings: Settings, concurrency: int) -> None:
         concurrency=concurrency,
         heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_timeout_seconds),
         dependencies=job_dependencies(settings),
+        schedules=job_schedules(settings),
     )
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
