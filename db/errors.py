@@ -30,7 +30,11 @@ class UniqueTaken(Exception):
 
 
 async def write_unique(
-    connection: AsyncConnection, statement: Executable, *, indexes: Collection[str]
+    connection: AsyncConnection,
+    statement: Executable,
+    *,
+    indexes: Collection[str],
+    parameters: dict[str, Any] | None = None,
 ) -> CursorResult[Any]:
     """Run a write in a savepoint; hitting one of `indexes` raises UniqueTaken.
 
@@ -39,7 +43,7 @@ async def write_unique(
     """
     try:
         async with connection.begin_nested():
-            return await connection.execute(statement)
+            return await connection.execute(statement, parameters)
     except IntegrityError as error:
         index = violated_constraint(error)
         if index is not None and index in indexes:

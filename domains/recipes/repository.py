@@ -13,7 +13,7 @@ from db.errors import UniqueTaken, write_unique
 from db.pagination import AnySelect
 from db.prepared import TenantKeyRead
 from db.records import record_reader
-from db.soft_delete import SoftDeletion, restore, soft_delete
+from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
 from domains.recipes.models import Recipe, RecipeIngredient
 from domains.recipes.records import RecipeLine, RecipeLineRecord, RecipeRecord
 
@@ -41,6 +41,7 @@ RECIPE_ORDER: tuple[Any, ...] = (func.lower(Recipe.name), Recipe.id)
 ONE_LIVE_RECIPE_PER_PRODUCT = "uq_recipes_live_product"
 ProductHasRecipe = UniqueTaken  # the product already has a live recipe
 TAKEN = {ONE_LIVE_RECIPE_PER_PRODUCT}
+RECIPES = Trashable("recipe", Recipe, unique_indexes=frozenset(TAKEN))
 
 
 recipe_record = record_reader(RecipeRecord, RECIPE)
@@ -135,7 +136,7 @@ async def soft_delete_recipe(
     """Hide a live recipe (its lines go with it)."""
     return await soft_delete(
         connection,
-        Recipe,
+        RECIPES,
         tenant_id=tenant_id,
         ids=[recipe_id],
         deleted_by=deleted_by,
@@ -159,14 +160,8 @@ async def restore_recipe(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, recipe_id: uuid.UUID
 ) -> bool:
     """Bring a deleted recipe back; False if it was not deleted; ProductHasRecipe on a clash."""
-    restored = await restore(
-        connection,
-        Recipe,
-        tenant_id=tenant_id,
-        ids=[recipe_id],
-        unique_indexes=TAKEN,
-    )
-    return bool(restored)
+    restored = await restore(connection, RECIPES, tenant_id=tenant_id, ids=[recipe_id])
+    return bool(restored.ids)
 
 
 async def get_recipes(

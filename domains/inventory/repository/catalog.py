@@ -13,7 +13,7 @@ from db.errors import UniqueTaken, write_unique
 from db.pagination import AnySelect
 from db.prepared import TenantKeyRead
 from db.records import record_reader
-from db.soft_delete import SoftDeletion, restore, soft_delete
+from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
 from domains.inventory.kinds import ProductKind
 from domains.inventory.models import Ingredient, Product, StockLot
 from domains.inventory.records import IngredientRecord, ProductRecord
@@ -40,6 +40,10 @@ PRODUCT = (
 )
 NameTaken = UniqueTaken  # a live ingredient or product already has the name
 LIVE_NAMES = {"uq_ingredients_live_name", "uq_products_live_name"}
+INGREDIENTS = Trashable(
+    "ingredient", Ingredient, unique_indexes=frozenset({"uq_ingredients_live_name"})
+)
+PRODUCTS = Trashable("product", Product, unique_indexes=frozenset({"uq_products_live_name"}))
 
 INGREDIENT_ORDER: tuple[Any, ...] = (func.lower(Ingredient.name), Ingredient.id)
 PRODUCT_ORDER: tuple[Any, ...] = (func.lower(Product.name), Product.id)
@@ -139,7 +143,7 @@ async def soft_delete_ingredients(
 ) -> SoftDeletion:
     """Hide live ingredients as one batch."""
     return await soft_delete(
-        connection, Ingredient, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+        connection, INGREDIENTS, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
     )
 
 
@@ -153,7 +157,7 @@ async def soft_delete_products(
 ) -> SoftDeletion:
     """Hide live products as one batch."""
     return await soft_delete(
-        connection, Product, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+        connection, PRODUCTS, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
     )
 
 
@@ -161,20 +165,16 @@ async def restore_ingredient(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, ingredient_id: uuid.UUID
 ) -> bool:
     """Bring a deleted ingredient back; False if it was not deleted; NameTaken on a clash."""
-    restored = await restore(
-        connection, Ingredient, tenant_id=tenant_id, ids=[ingredient_id], unique_indexes=LIVE_NAMES
-    )
-    return bool(restored)
+    restored = await restore(connection, INGREDIENTS, tenant_id=tenant_id, ids=[ingredient_id])
+    return bool(restored.ids)
 
 
 async def restore_product(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, product_id: uuid.UUID
 ) -> bool:
     """Bring a deleted product back; False if it was not deleted; NameTaken on a clash."""
-    restored = await restore(
-        connection, Product, tenant_id=tenant_id, ids=[product_id], unique_indexes=LIVE_NAMES
-    )
-    return bool(restored)
+    restored = await restore(connection, PRODUCTS, tenant_id=tenant_id, ids=[product_id])
+    return bool(restored.ids)
 
 
 async def get_ingredients(

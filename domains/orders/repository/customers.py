@@ -13,7 +13,7 @@ from db.errors import UniqueTaken, write_unique
 from db.pagination import AnySelect
 from db.prepared import TenantKeyRead
 from db.records import record_reader
-from db.soft_delete import SoftDeletion, restore, soft_delete
+from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
 from domains.orders.models import Customer
 from domains.orders.records import CustomerRecord
 
@@ -32,6 +32,7 @@ CUSTOMER_ORDER: tuple[Any, ...] = (func.lower(Customer.name), Customer.id)
 LIVE_NAME_INDEX = "uq_customers_live_name"
 NameTaken = UniqueTaken  # a live customer already has the name
 TAKEN = {LIVE_NAME_INDEX}
+CUSTOMERS = Trashable("customer", Customer, unique_indexes=frozenset(TAKEN))
 
 
 customer_record = record_reader(CustomerRecord, CUSTOMER)
@@ -85,7 +86,7 @@ async def soft_delete_customers(
 ) -> SoftDeletion:
     """Hide live customers as one batch."""
     return await soft_delete(
-        connection, Customer, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+        connection, CUSTOMERS, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
     )
 
 
@@ -93,10 +94,8 @@ async def restore_customer(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, customer_id: uuid.UUID
 ) -> bool:
     """Bring a deleted customer back; False if it was not deleted; NameTaken on a clash."""
-    restored = await restore(
-        connection, Customer, tenant_id=tenant_id, ids=[customer_id], unique_indexes=TAKEN
-    )
-    return bool(restored)
+    restored = await restore(connection, CUSTOMERS, tenant_id=tenant_id, ids=[customer_id])
+    return bool(restored.ids)
 
 
 async def get_customers(

@@ -13,7 +13,7 @@ from db.errors import UniqueTaken, write_unique
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
-from db.soft_delete import SoftDeletion, restore, soft_delete
+from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
 from domains.suppliers.models import Supplier
 from domains.suppliers.records import SupplierRecord
 
@@ -33,6 +33,7 @@ SUPPLIER_ORDER: tuple[Any, ...] = (func.lower(Supplier.name), Supplier.id)
 LIVE_NAME_INDEX = "uq_suppliers_live_name"
 NameTaken = UniqueTaken  # a live supplier already has the name
 TAKEN = {LIVE_NAME_INDEX}
+SUPPLIERS = Trashable("supplier", Supplier, unique_indexes=frozenset(TAKEN))
 
 
 supplier_record = record_reader(SupplierRecord, SUPPLIER)
@@ -80,7 +81,7 @@ async def soft_delete_suppliers(
 ) -> SoftDeletion:
     """Hide live suppliers as one batch."""
     return await soft_delete(
-        connection, Supplier, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
+        connection, SUPPLIERS, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=reason
     )
 
 
@@ -88,14 +89,8 @@ async def restore_supplier(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, supplier_id: uuid.UUID
 ) -> bool:
     """Bring a deleted supplier back; False if it was not deleted; NameTaken on a clash."""
-    restored = await restore(
-        connection,
-        Supplier,
-        tenant_id=tenant_id,
-        ids=[supplier_id],
-        unique_indexes=TAKEN,
-    )
-    return bool(restored)
+    restored = await restore(connection, SUPPLIERS, tenant_id=tenant_id, ids=[supplier_id])
+    return bool(restored.ids)
 
 
 async def get_suppliers(
