@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     Uuid,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
@@ -104,6 +105,15 @@ def text_enum(enum_class: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+def trash_index() -> Index:
+    """The trash of a soft-deletable table: its deleted rows by tenant and time.
+
+    Partial, so live rows (nearly all of them) cost it nothing; the trash list and the
+    retention purge read it.
+    """
+    return Index(None, "tenant_id", "deleted_at", postgresql_where=text("deleted_at IS NOT NULL"))
 
 
 def tenant_foreign_key(columns: list[str], target_table: str) -> tuple[ForeignKeyConstraint, Index]:

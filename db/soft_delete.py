@@ -43,7 +43,7 @@ MAX_CASCADE_DEPTH = 4
 than this are a modelling error, refused when declared."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Cascade:
     """Rows of `child` that go with a deleted parent: `foreign_key` of `child` holds its id.
 
@@ -56,15 +56,7 @@ class Cascade:
     only: ColumnElement[bool] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Parent:
-    """A row of `parent` that must be live for a row of this table to be restored."""
-
-    parent: Trashable
-    foreign_key: str
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one declaration per table
 class Trashable:
     """A soft-deletable table and what deleting one of its rows means."""
 
@@ -77,7 +69,6 @@ class Trashable:
     unique_indexes: frozenset[str] = frozenset()
     """Live-only unique indexes (a name per tenant) a restore may find taken."""
     cascades: tuple[Cascade, ...] = ()
-    parents: tuple[Parent, ...] = ()
     table: Table = field(init=False)
 
     def __post_init__(self) -> None:
@@ -123,7 +114,7 @@ class Restoration:
 
 
 class ParentDeleted(Exception):
-    """A row cannot come back while the row it belongs to is deleted."""
+    """A row cannot come back while the row it belongs to is deleted (`parent` is its table)."""
 
     def __init__(self, entity: str, parent: str) -> None:
         super().__init__(entity, parent)
@@ -299,16 +290,26 @@ def _cascade_restores(
         _cascade_restores(cascade.child, rows, tenant_id, levels)
 
 
+def _soft_deletable_parents(table: Table) -> list[tuple[Table, str]]:
+    """(parent table, column) for each foreign key of `table` to a soft-deletable table."""
+    return [
+        (key.referred_table, element.parent.name)
+        for key in table.foreign_key_constraints
+        if "deleted_at" in key.referred_table.c
+        for element in key.elements
+        if element.column.name == "id"
+    ]
+
+
 async def _refuse_orphans(
     connection: AsyncConnection,
     item: Trashable,
     chosen: ColumnElement[bool],
     parameters: dict[str, Any],
 ) -> None:
-    """ParentDeleted when a chosen row belongs to a parent that is still deleted."""
+    """ParentDeleted when a chosen row belongs to a parent (in its schema) still deleted."""
     table = item.table
-    for relation in item.parents:
-        parent = relation.parent.table
+    for parent, foreign_key in _soft_deletable_parents(table):
         orphan = (
             select(literal(1))
             .select_from(table)
@@ -316,14 +317,14 @@ async def _refuse_orphans(
                 parent,
                 and_(
                     parent.c.tenant_id == table.c.tenant_id,
-                    parent.c.id == table.c[relation.foreign_key],
+                    parent.c.id == table.c[foreign_key],
                 ),
             )
             .where(chosen, parent.c.deleted_at.is_not(None))
             .limit(1)
         )
         if (await connection.execute(orphan, parameters)).first() is not None:
-            raise ParentDeleted(item.entity, relation.parent.entity)
+            raise ParentDeleted(item.entity, parent.name)
 
 
 def _referrers(table: Table) -> list[tuple[Table, str]]:
@@ -344,12 +345,12 @@ async def purge(
     *,
     deleted_before: datetime,
     limit: int,
-) -> int:
+) -> dict[uuid.UUID, int]:
     """Hard-delete at most `limit` rows deleted before `deleted_before`, oldest first.
 
     A row that rows of its schema still point at (a deleted supplier's received purchase orders)
-    stays: purging it would break their foreign key. Purging children before parents (`tree`
-    reversed) lets a parent go in the same run as its cascaded rows.
+    stays: purging it would break their foreign key. Purging children before parents lets a
+    parent go in the same run as its cascaded rows. Returns the rows purged per tenant.
     """
     table = item.table
     referenced = [
@@ -369,8 +370,12 @@ async def purge(
         .with_for_update(skip_locked=True)
         .cte("doomed")
     )
-    statement = delete(table).where(
-        table.c.tenant_id == doomed.c.tenant_id, table.c.id == doomed.c.id
+    statement = (
+        delete(table)
+        .where(table.c.tenant_id == doomed.c.tenant_id, table.c.id == doomed.c.id)
+        .returning(table.c.tenant_id)
     )
-    result = await connection.execute(statement)
-    return int(result.rowcount)
+    purged: dict[uuid.UUID, int] = {}
+    for (tenant_id,) in await connection.execute(statement):
+        purged[tenant_id] = purged.get(tenant_id, 0) + 1
+    return purged

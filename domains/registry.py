@@ -28,6 +28,7 @@ from domains.sales.domain import DOMAIN as SALES
 from domains.suppliers.domain import DOMAIN as SUPPLIERS
 from domains.tenants.domain import DOMAIN as TENANTS
 from domains.training.domain import DOMAIN as TRAINING
+from domains.trash.domain import DOMAIN as TRASH
 from domains.users.domain import DOMAIN as USERS
 
 DOMAINS: tuple[Domain, ...] = (
@@ -47,6 +48,7 @@ DOMAINS: tuple[Domain, ...] = (
     USERS,
     LIFECYCLE,
     AUDIT,
+    TRASH,
 )
 
 

@@ -13,6 +13,7 @@ from domains.kernel.jobs import JobQueue
 from domains.lifecycle.certificate import CertificateSigner
 from domains.lifecycle.plan import DeletionPlan
 from domains.lifecycle.policy import LifecyclePolicy
+from domains.trash.policy import TrashPolicy
 from domains.users.passwords import PasswordHasher
 from domains.users.service import AccountPolicy
 from domains.users.tokens import TokenCodec
@@ -52,17 +53,44 @@ def lifecycle_policy(settings: Settings) -> LifecyclePolicy:
     )
 
 
+def trash_policy(settings: Settings) -> TrashPolicy:
+    """The soft-deletable tables of every domain and how long their deleted rows are kept."""
+    by_entity = {
+        entity: timedelta(days=days)
+        for entity, days in settings.trash_retention_days_by_entity.items()
+    }
+    policy = TrashPolicy.of(
+        (item for domain in registry.DOMAINS for item in domain.trash),
+        schemas=tuple(domain.name for domain in registry.DOMAINS),
+        require_reason=settings.soft_delete_require_reason,
+        retention=timedelta(days=settings.trash_retention_days),
+        retention_by_entity=by_entity,
+        purge_batch_size=settings.trash_purge_batch_size,
+    )
+    unknown = set(by_entity) - set(policy.entities)
+    if unknown:
+        raise ValueError(
+            f"GATEWAY_TRASH_RETENTION_DAYS_BY_ENTITY names {sorted(unknown)}; "
+            f"entities are {policy.entities}"
+        )
+    return policy
+
+
 def job_dependencies(settings: Settings) -> dict[type, object]:
     """What job handlers may ask for (`job_dependency`), in any process that runs jobs."""
     return {
         JobQueue: PgQueuerJobQueue.for_domains(registry.DOMAINS),
         LifecyclePolicy: lifecycle_policy(settings),
+        TrashPolicy: trash_policy(settings),
     }
 
 
 def job_schedules(settings: Settings) -> dict[str, str]:
     """Periodic jobs by name, with their cron expression."""
-    return {"lifecycle.purge_due": settings.deletion_purge_schedule}
+    return {
+        "lifecycle.purge_due": settings.deletion_purge_schedule,
+        "trash.purge": settings.trash_purge_schedule,
+    }
 
 
 @dataclass(frozen=True)
@@ -76,6 +104,7 @@ class Resources:
     account_policy: AccountPolicy
     jobs: JobQueue
     lifecycle: LifecyclePolicy
+    trash: TrashPolicy
 
     @classmethod
     def open(cls, settings: Settings) -> Resources:
@@ -94,6 +123,7 @@ class Resources:
             account_policy=AccountPolicy(password_min_length=settings.password_min_length),
             jobs=PgQueuerJobQueue.for_domains(registry.DOMAINS),
             lifecycle=lifecycle_policy(settings),
+            trash=trash_policy(settings),
         )
 
     @cached_property
@@ -105,6 +135,7 @@ class Resources:
             AccountPolicy: self.account_policy,
             JobQueue: self.jobs,
             LifecyclePolicy: self.lifecycle,
+            TrashPolicy: self.trash,
         }
 
     async def close(self) -> None:

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     deletion_batch_size: int = Field(default=5_000, ge=1)
     deletion_purge_schedule: str = "*/15 * * * *"
 
+    soft_delete_require_reason: bool = False
+    trash_retention_days: int = Field(default=90, ge=0)
+    trash_retention_days_by_entity: dict[str, int] = Field(default_factory=dict)
+    trash_purge_batch_size: int = Field(default=5_000, ge=1)
+    trash_purge_schedule: str = "23 * * * *"
+
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
     log_format: LogFormat | None = None

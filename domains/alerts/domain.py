@@ -5,6 +5,7 @@ from __future__ import annotations
 from domains.alerts.models import AlertsBase
 from domains.alerts.mutations import AlertsMutation
 from domains.alerts.queries import AlertsTenantFields
+from domains.alerts.repository import ALERT_RULES
 from domains.kernel.domain import Domain
 
 DOMAIN = Domain(
@@ -12,4 +13,5 @@ DOMAIN = Domain(
     metadata=AlertsBase.metadata,
     mutation=AlertsMutation,
     tenant_fields=AlertsTenantFields,
+    trash=(ALERT_RULES,),
 )

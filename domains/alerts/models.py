@@ -12,12 +12,14 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from db.base import (
     QUANTITY,
     TYPE_ANNOTATION_MAP,
+    SoftDeletable,
     TenantKeyed,
     Timestamped,
     domain_metadata,
     reference,
     tenant_foreign_key,
     text_enum,
+    trash_index,
 )
 from domains.alerts.kinds import AlertKind, AlertSeverity, AlertStatus
 
@@ -31,11 +33,12 @@ class AlertsBase(DeclarativeBase):
     type_annotation_map = TYPE_ANNOTATION_MAP
 
 
-class AlertRule(TenantKeyed, Timestamped, AlertsBase):
+class AlertRule(TenantKeyed, Timestamped, SoftDeletable, AlertsBase):
     """When to raise an alert: stock below a threshold, goods about to expire, a late batch."""
 
     __tablename__ = "alert_rules"
     __table_args__ = (
+        trash_index(),
         CheckConstraint("threshold >= 0", name="threshold_not_negative"),
         CheckConstraint(
             "ingredient_id IS NULL OR kind = 'LOW_STOCK'", name="ingredient_only_low_stock"

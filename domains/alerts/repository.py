@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
+from db.soft_delete import Trashable
 from domains.alerts.kinds import AlertKind, AlertStatus
 from domains.alerts.models import ACTIVE, Alert, AlertHistory, AlertNotification, AlertRule
 from domains.alerts.records import AlertHistoryRecord, AlertRecord, AlertRuleRecord, NewAlert
@@ -60,6 +61,7 @@ _STAMPED = {
 }
 
 
+ALERT_RULES = Trashable("alert_rule", AlertRule, label="kind")
 rule_record = record_reader(AlertRuleRecord, RULE)
 
 
@@ -89,7 +91,11 @@ async def update_rule(
     """Change a rule; None when the tenant has none with this id."""
     statement = (
         update(AlertRule)
-        .where(AlertRule.tenant_id == tenant_id, AlertRule.id == rule_id)
+        .where(
+            AlertRule.tenant_id == tenant_id,
+            AlertRule.id == rule_id,
+            AlertRule.deleted_at.is_(None),
+        )
         .values(**values)
         .returning(*RULE)
     )
@@ -100,8 +106,10 @@ async def update_rule(
 async def get_rules(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[AlertRuleRecord]:
-    """Rules by (tenant id, id)."""
-    statement = select(*RULE).where(tenant_keys(AlertRule.tenant_id, AlertRule.id, keys))
+    """Live rules by (tenant id, id)."""
+    statement = select(*RULE).where(
+        tenant_keys(AlertRule.tenant_id, AlertRule.id, keys), AlertRule.deleted_at.is_(None)
+    )
     return [rule_record(row) for row in await connection.execute(statement)]
 
 
@@ -113,6 +121,7 @@ async def enabled_low_stock_rules(
         AlertRule.tenant_id == tenant_id,
         AlertRule.kind == AlertKind.LOW_STOCK,
         AlertRule.enabled.is_(True),
+        AlertRule.deleted_at.is_(None),
         or_(AlertRule.ingredient_id.is_(None), AlertRule.ingredient_id.in_(ingredient_ids)),
     )
     return [rule_record(row) for row in await connection.execute(statement)]
@@ -240,8 +249,8 @@ async def insert_alert_notifications(
 
 
 def rules_query(tenant_id: uuid.UUID) -> AnySelect:
-    """Rules of a tenant."""
-    return select(*RULE).where(AlertRule.tenant_id == tenant_id)
+    """Live rules of a tenant."""
+    return select(*RULE).where(AlertRule.tenant_id == tenant_id, AlertRule.deleted_at.is_(None))
 
 
 def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None) -> AnySelect:

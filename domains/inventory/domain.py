@@ -5,6 +5,7 @@ from __future__ import annotations
 from domains.inventory.models import InventoryBase
 from domains.inventory.mutations import InventoryMutation
 from domains.inventory.queries import InventoryTenantFields
+from domains.inventory.repository.catalog import INGREDIENTS, PRODUCTS
 from domains.kernel.domain import Domain
 
 DOMAIN = Domain(
@@ -12,4 +13,5 @@ DOMAIN = Domain(
     metadata=InventoryBase.metadata,
     mutation=InventoryMutation,
     tenant_fields=InventoryTenantFields,
+    trash=(INGREDIENTS, PRODUCTS),
 )

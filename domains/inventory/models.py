@@ -21,6 +21,7 @@ from db.base import (
     reference,
     tenant_foreign_key,
     text_enum,
+    trash_index,
 )
 from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
 from domains.inventory.units import Unit
@@ -40,6 +41,7 @@ class Ingredient(TenantKeyed, Timestamped, SoftDeletable, InventoryBase):
 
     __tablename__ = "ingredients"
     __table_args__ = (
+        trash_index(),
         Index(
             "uq_ingredients_live_name",
             "tenant_id",
@@ -61,6 +63,7 @@ class Product(TenantKeyed, Timestamped, SoftDeletable, InventoryBase):
 
     __tablename__ = "products"
     __table_args__ = (
+        trash_index(),
         Index(
             "uq_products_live_name",
             "tenant_id",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.soft_delete import Trashable
 from domains.kernel.deleter import TenantDataDeleter
 from domains.kernel.jobs import JobHandler
 
@@ -22,7 +23,8 @@ class Domain:
     Strawberry type whose fields are added to `Tenant`; `seed` writes idempotent reference data
     after migrations; `jobs` are the background job handlers by kind, run by the gateway's
     worker as `<domain>.<kind>`; `deleter` is what deleting a tenant means for the domain
-    (derived from the metadata unless the domain says more).
+    (derived from the metadata unless the domain says more); `trash` lists its soft-deletable
+    tables (the trash, bulk operations and the retention purge work on them).
     """
 
     name: str
@@ -33,6 +35,7 @@ class Domain:
     seed: Seeder | None = None
     jobs: Mapping[str, JobHandler] = field(default_factory=dict)
     deleter_class: type[TenantDataDeleter] = TenantDataDeleter
+    trash: tuple[Trashable, ...] = ()
 
     @property
     def deleter(self) -> TenantDataDeleter:
@@ -42,6 +45,9 @@ class Domain:
     def __post_init__(self) -> None:
         if self.metadata.schema != self.name:
             raise ValueError(f"domain {self.name!r} must own the Postgres schema {self.name!r}")
+        for item in self.trash:
+            if item.table.schema != self.name:
+                raise ValueError(f"{item.entity} is not a table of the {self.name!r} schema")
         for kind in self.jobs:
             if not kind or "." in kind:
                 raise ValueError(f"job kind {kind!r} of {self.name!r} must be a name without dots")

@@ -31,6 +31,7 @@ from db.base import (
     reference,
     tenant_foreign_key,
     text_enum,
+    trash_index,
 )
 
 
@@ -59,6 +60,7 @@ class Customer(TenantKeyed, Timestamped, SoftDeletable, OrdersBase):
 
     __tablename__ = "customers"
     __table_args__ = (
+        trash_index(),
         Index(
             "uq_customers_live_name",
             "tenant_id",

@@ -18,6 +18,7 @@ from db.base import (
     reference,
     tenant_foreign_key,
     text_enum,
+    trash_index,
 )
 from domains.inventory.units import Unit
 
@@ -32,6 +33,7 @@ class Recipe(TenantKeyed, Timestamped, SoftDeletable, RecipesBase):
 
     __tablename__ = "recipes"
     __table_args__ = (
+        trash_index(),
         Index(
             "uq_recipes_live_product",
             "tenant_id",

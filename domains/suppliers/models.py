@@ -30,6 +30,7 @@ from db.base import (
     reference,
     tenant_foreign_key,
     text_enum,
+    trash_index,
 )
 
 
@@ -52,6 +53,7 @@ class Supplier(TenantKeyed, Timestamped, SoftDeletable, SuppliersBase):
 
     __tablename__ = "suppliers"
     __table_args__ = (
+        trash_index(),
         Index(
             "uq_suppliers_live_name",
             "tenant_id",
@@ -70,11 +72,12 @@ class Supplier(TenantKeyed, Timestamped, SoftDeletable, SuppliersBase):
     lead_time_days: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
-class PurchaseOrder(TenantKeyed, Timestamped, SuppliersBase):
+class PurchaseOrder(TenantKeyed, Timestamped, SoftDeletable, SuppliersBase):
     """An order to a supplier, from draft to receipt."""
 
     __tablename__ = "purchase_orders"
     __table_args__ = (
+        trash_index(),
         *tenant_foreign_key(["supplier_id"], "suppliers"),
         Index(None, "tenant_id", "status", "expected_on"),
     )

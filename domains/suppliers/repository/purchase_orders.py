@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
+from db.soft_delete import Trashable
 from domains.suppliers.models import (
     Delivery,
     PurchaseOrder,
@@ -26,6 +27,7 @@ from domains.suppliers.records import (
     PurchaseOrderRecord,
 )
 
+PURCHASE_ORDERS = Trashable("purchase_order", PurchaseOrder, label="status")
 PURCHASE_ORDER = (
     PurchaseOrder.id,
     PurchaseOrder.tenant_id,
@@ -145,7 +147,11 @@ async def lock_purchase_order(
     """The purchase order, locked until the transaction ends (status changes queue up)."""
     statement = (
         select(*PURCHASE_ORDER)
-        .where(PurchaseOrder.tenant_id == tenant_id, PurchaseOrder.id == purchase_order_id)
+        .where(
+            PurchaseOrder.tenant_id == tenant_id,
+            PurchaseOrder.id == purchase_order_id,
+            PurchaseOrder.deleted_at.is_(None),
+        )
         .with_for_update()
     )
     row = (await connection.execute(statement)).first()
@@ -232,7 +238,10 @@ async def latest_of_suppliers(
     )
     ranked = (
         select(*PURCHASE_ORDER, rank)
-        .where(tenant_keys(PurchaseOrder.tenant_id, PurchaseOrder.supplier_id, keys))
+        .where(
+            tenant_keys(PurchaseOrder.tenant_id, PurchaseOrder.supplier_id, keys),
+            PurchaseOrder.deleted_at.is_(None),
+        )
         .subquery()
     )
     statement = (
@@ -253,7 +262,9 @@ def purchase_orders_query(
 ) -> AnySelect:
     """Purchase orders of a tenant, optionally of one status and supplier, expected within
     [expected_from, expected_to] (both days included)."""
-    statement: AnySelect = select(*PURCHASE_ORDER).where(PurchaseOrder.tenant_id == tenant_id)
+    statement: AnySelect = select(*PURCHASE_ORDER).where(
+        PurchaseOrder.tenant_id == tenant_id, PurchaseOrder.deleted_at.is_(None)
+    )
     if status is not None:
         statement = statement.where(PurchaseOrder.status == status)
     if supplier_id is not None:

@@ -13,9 +13,10 @@ from db.errors import UniqueTaken, write_unique
 from db.keys import tenant_keys
 from db.pagination import AnySelect
 from db.records import record_reader
-from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
-from domains.suppliers.models import Supplier
+from db.soft_delete import Cascade, SoftDeletion, Trashable, restore, soft_delete
+from domains.suppliers.models import PurchaseOrder, PurchaseOrderStatus, Supplier
 from domains.suppliers.records import SupplierRecord
+from domains.suppliers.repository.purchase_orders import PURCHASE_ORDERS
 
 SUPPLIER = (
     Supplier.id,
@@ -33,7 +34,20 @@ SUPPLIER_ORDER: tuple[Any, ...] = (func.lower(Supplier.name), Supplier.id)
 LIVE_NAME_INDEX = "uq_suppliers_live_name"
 NameTaken = UniqueTaken  # a live supplier already has the name
 TAKEN = {LIVE_NAME_INDEX}
-SUPPLIERS = Trashable("supplier", Supplier, unique_indexes=frozenset(TAKEN))
+SUPPLIERS = Trashable(
+    "supplier",
+    Supplier,
+    unique_indexes=frozenset(TAKEN),
+    # Drafts were never sent: they mean nothing without their supplier. Sent, received and
+    # cancelled orders are records of what happened and stay.
+    cascades=(
+        Cascade(
+            PURCHASE_ORDERS,
+            "supplier_id",
+            only=PurchaseOrder.status == PurchaseOrderStatus.DRAFT,
+        ),
+    ),
+)
 
 
 supplier_record = record_reader(SupplierRecord, SUPPLIER)
