@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench.dashboard_latency import dashboard_latency
+from bench.deletion import deletion_throughput
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
 from bench.recipes_latency import nested_recipes_latency
@@ -12,6 +13,7 @@ BENCHMARKS = (
     Benchmark("tenant.members", tenant_members_latency),
     Benchmark("recipes.nested", nested_recipes_latency),
     Benchmark("dashboard", dashboard_latency),
+    Benchmark("deletion", deletion_throughput),
 )
 
 

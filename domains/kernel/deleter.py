@@ -20,7 +20,6 @@ from sqlalchemy import (
     Table,
     delete,
     func,
-    literal,
     literal_column,
     select,
     update,
@@ -66,16 +65,20 @@ class TenantDataDeleter:
         """The tables this deleter covers, in deletion order."""
         return [table.name for table in self.tables]
 
-    def count_statements(self, tenant_id: uuid.UUID) -> list[AnySelect]:
-        """One `SELECT schema, table, count(*)` per table, to be combined with UNION ALL."""
+    def count_statements(self, tenant: ColumnElement[uuid.UUID]) -> list[AnySelect]:
+        """One `SELECT domain, entity, count(*)` per table, to be combined with UNION ALL.
+
+        `tenant` is usually a bound parameter, so one statement serves every tenant; the names
+        are SQL literals (they come from the metadata), not parameters.
+        """
         return [
             select(
-                literal(self.schema).label("domain"),
-                literal(table.name).label("entity"),
+                literal_column(f"'{self.schema}'").label("domain"),
+                literal_column(f"'{table.name}'").label("entity"),
                 func.count().label("rows"),
             )
             .select_from(table)
-            .where(tenant_column(table) == tenant_id)
+            .where(tenant_column(table) == tenant)
             for table in self.tables
         ]
 
@@ -138,10 +141,16 @@ class TenantDataDeleter:
 async def _delete_some(
     connection: AsyncConnection, table: Table, tenant_id: uuid.UUID, limit: int
 ) -> int:
-    # By physical row id: the index finds `limit` rows of the tenant, the delete visits only them.
+    # The tenant's first `limit` rows in key order: an index scan of the primary key, which
+    # steps over the rows earlier batches deleted instead of reading them again (a plain LIMIT
+    # may be planned as a sequential scan, slower with every batch). Deleted by physical row id.
     ctid: ColumnElement[Any] = literal_column("ctid")
     chosen = (
-        select(ctid).select_from(table).where(tenant_column(table) == tenant_id).limit(limit)
+        select(ctid)
+        .select_from(table)
+        .where(tenant_column(table) == tenant_id)
+        .order_by(*table.primary_key.columns)
+        .limit(limit)
     ).scalar_subquery()
     result = await connection.execute(delete(table).where(ctid == func.any(func.array(chosen))))
     return result.rowcount

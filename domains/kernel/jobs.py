@@ -12,7 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 T = TypeVar("T")
 
 # Runs in a transaction the worker opens and commits; like a service, a handler never commits.
-JobHandler = Callable[[AsyncConnection, Mapping[str, Any]], Awaitable[None]]
+# A handler returning True has more to do: the worker runs it again at once, in a new
+# transaction, until it returns something else. A long job is so done in short transactions,
+# each recording its own progress; if the worker dies between two, the queue hands the job to
+# another worker, whose first run carries on from what the committed runs recorded.
+JobHandler = Callable[[AsyncConnection, Mapping[str, Any]], Awaitable[bool | None]]
 
 _job_dependencies: ContextVar[Mapping[type, object] | None] = ContextVar(
     "job_dependencies", default=None

@@ -14,13 +14,13 @@ from domains.lifecycle import service
 from domains.lifecycle.policy import LifecyclePolicy
 
 
-async def purge(connection: AsyncConnection, payload: Mapping[str, Any]) -> None:
-    """`lifecycle.purge`: one run of a tenant's hard deletion (all of it if small, else a batch)."""
-    await service.run_purge(
-        connection,
-        policy=job_dependency(LifecyclePolicy),
-        queue=job_dependency(JobQueue),
-        job_id=uuid.UUID(payload["jobId"]),
+async def purge(connection: AsyncConnection, payload: Mapping[str, Any]) -> bool:
+    """`lifecycle.purge`: a tenant's hard deletion, all at once if small, else batch by batch.
+
+    Returns True while batches remain, so the worker runs the next one in a new transaction.
+    """
+    return await service.run_purge(
+        connection, policy=job_dependency(LifecyclePolicy), job_id=uuid.UUID(payload["jobId"])
     )
 
 

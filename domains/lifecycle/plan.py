@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import Uuid, bindparam, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.base import table_scope
@@ -35,6 +36,15 @@ class DeletionPlan:
         )
         self.schemas = frozenset(domain.name for domain in domains)
         # Tables that hold a tenant id on purpose and outlive it: jobs, audit, outbox.
+        tenant = bindparam("tenant_id", type_=Uuid)
+        # Built once: one prepared statement counts every table of any tenant.
+        self._counts = union_all(
+            *(
+                statement
+                for step in self.steps
+                for statement in step.deleter.count_statements(tenant)
+            )
+        )
         self.retained = frozenset(
             table.fullname
             for domain in domains
@@ -58,13 +68,10 @@ class DeletionPlan:
         self, connection: AsyncConnection, tenant_id: uuid.UUID
     ) -> dict[str, EntityCounts]:
         """Rows of the tenant per domain and entity, every domain listed, in one statement."""
-        statements = [
-            statement
-            for step in self.steps
-            for statement in step.deleter.count_statements(tenant_id)
-        ]
         counts: dict[str, EntityCounts] = {step.domain: {} for step in self.steps}
-        for domain, entity, rows in await repository.count_rows(connection, statements):
+        for domain, entity, rows in await repository.count_rows(
+            connection, self._counts, tenant_id
+        ):
             counts[domain][entity] = rows
         return counts
 

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, text, union_all, update
+from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
@@ -94,6 +94,16 @@ async def get_jobs(
     ]
 
 
+async def commit_without_waiting_for_disk(connection: AsyncConnection) -> None:
+    """This transaction's commit does not wait for its WAL to reach disk.
+
+    Safe where work is idempotent and checkpointed in the same transaction: a database crash
+    may lose the last such commits, but each loses its rows' deletion and its checkpoint
+    together, and the work is redone. It saves a disk flush per batch.
+    """
+    await connection.execute(text("SET LOCAL synchronous_commit = off"))
+
+
 async def lock_job(connection: AsyncConnection, job_id: uuid.UUID) -> DeletionJobRecord | None:
     """A deletion job, locked until the transaction ends (one runner at a time)."""
     statement = select(*_JOB).where(DeletionJob.id == job_id).with_for_update()
@@ -170,26 +180,24 @@ async def due_scheduled_jobs(connection: AsyncConnection, now: datetime) -> list
 
 
 async def count_rows(
-    connection: AsyncConnection, statements: Sequence[AnySelect]
+    connection: AsyncConnection, statement: CompoundSelect[Any], tenant_id: uuid.UUID
 ) -> list[tuple[str, str, int]]:
-    """(domain, entity, rows) of every count statement, in one round trip (UNION ALL)."""
-    if not statements:
-        return []
-    rows = await connection.execute(union_all(*statements))
+    """(domain, entity, rows) of a tenant, from a UNION ALL of counts (`:tenant_id`)."""
+    rows = await connection.execute(statement, {"tenant_id": tenant_id})
     return [(row[0], row[1], int(row[2])) for row in rows]
 
 
 _TENANT_TABLES = text(
     """
-    SELECT c.table_schema, c.table_name, c.column_name
-    FROM information_schema.columns AS c
-    JOIN information_schema.tables AS t
-      ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-    WHERE t.table_type = 'BASE TABLE'
-      AND c.table_schema = ANY(:schemas)
-      AND c.data_type = 'uuid'
-      AND (c.column_name = 'tenant_id' OR (c.table_schema, c.table_name) = ('tenants', 'tenants')
-           AND c.column_name = 'id')
+    SELECT n.nspname, c.relname, a.attname
+    FROM pg_catalog.pg_attribute AS a
+    JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+      AND n.nspname = ANY(:schemas)
+      AND a.attnum > 0 AND NOT a.attisdropped
+      AND (a.attname = 'tenant_id'
+           OR (n.nspname, c.relname, a.attname) = ('tenants', 'tenants', 'id'))
     ORDER BY 1, 2
     """
 ).bindparams(bindparam("schemas"))

@@ -160,17 +160,19 @@ async def restore_tenant(
 
 
 async def run_purge(
-    connection: AsyncConnection, *, policy: LifecyclePolicy, queue: JobQueue, job_id: uuid.UUID
-) -> None:
+    connection: AsyncConnection, *, policy: LifecyclePolicy, job_id: uuid.UUID
+) -> bool:
     """One run of the `lifecycle.purge` job: the whole deletion if small, else one batch.
 
-    The job row is locked, so two runs of one deletion never overlap; a run finding the job
-    finished (or gone) does nothing. A batch that leaves work queues the next run in its own
-    transaction: the chain survives crashes, and a crashed run is simply run again.
+    True when more batches remain: the worker runs it again at once, in a new transaction. The
+    job row is locked, so two runs of one deletion never overlap; a run finding the job finished
+    (or gone) does nothing. Each batch commits with its checkpoint, so a crashed run is simply
+    run again, by whichever worker the queue gives the job to.
     """
     job = await repository.lock_job(connection, job_id)
     if job is None or job.status not in (DeletionJobStatus.PENDING, DeletionJobStatus.RUNNING):
-        return
+        return False
+    await repository.commit_without_waiting_for_disk(connection)
     if job.status is DeletionJobStatus.PENDING:
         counts = await policy.plan.preview(connection, job.tenant_id)
         planned = sum(sum(entities.values()) for entities in counts.values())
@@ -183,11 +185,11 @@ async def run_purge(
         )
         if planned <= policy.immediate_threshold:
             await _purge_in_one_transaction(connection, policy=policy, job=job)
-            return
-    if await _purge_one_batch(connection, policy=policy, job=job):
+            return False
+    done = await _purge_one_batch(connection, policy=policy, job=job)
+    if done:
         await _finish(connection, policy=policy, job_id=job.id)
-    else:
-        await queue.enqueue(connection, PURGE_JOB, {"jobId": str(job.id)})
+    return not done
 
 
 async def purge_due(connection: AsyncConnection, *, queue: JobQueue, now: datetime) -> int:
@@ -312,6 +314,7 @@ async def _purge_one_batch(
         domain=step.domain,
         rows=deleted_now,
         domain_finished=batch.finished,
+        duration_ms=round((time.perf_counter() - clock) * 1000),
     )
     return batch.finished and step.position == len(steps) - 1
 

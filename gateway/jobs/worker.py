@@ -89,9 +89,11 @@ class JobWorker:
         return run
 
     async def _run_handler(self, handler: JobHandler, payload: Mapping[str, Any]) -> None:
+        more = True
         with providing(self._dependencies):
-            async with self._database.transaction() as connection:
-                await handler(connection, payload)
+            while more:  # a handler asks for another run, in a new transaction, with True
+                async with self._database.transaction() as connection:
+                    more = await handler(connection, payload) is True
 
     def _executor(self, parameters: EntrypointExecutorParameters) -> AbstractEntrypointExecutor:
         # The retry executor rather than RetryRequested: handlers are domain code and stay free
