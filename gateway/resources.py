@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
 
+from db.base import table_scope
 from db.database import Database
 from db.engine import PoolSettings
 from domains import registry
@@ -62,6 +63,12 @@ def trash_policy(settings: Settings) -> TrashPolicy:
     policy = TrashPolicy.of(
         (item for domain in registry.DOMAINS for item in domain.trash),
         schemas=tuple(domain.name for domain in registry.DOMAINS),
+        global_tables=frozenset(
+            table.fullname
+            for domain in registry.DOMAINS
+            for table in domain.metadata.tables.values()
+            if table_scope(table) == "global"
+        ),
         require_reason=settings.soft_delete_require_reason,
         retention=timedelta(days=settings.trash_retention_days),
         retention_by_entity=by_entity,

@@ -31,6 +31,7 @@ from domains.kernel.payloads import DeletionPayload, actor, attempt
 from domains.kernel.permissions import requires
 from domains.tenants.permissions import TenantRole
 from domains.tenants.roles import MemberRole
+from domains.trash.policy import TrashPolicy
 
 Info = strawberry.Info[RequestContext, None]
 MANAGER = requires(TenantRole(MemberRole.ADMIN))
@@ -62,6 +63,7 @@ async def _delete(
             ids=parsed,
             deleted_by=actor(info.context.principal),
             reason=reason,
+            reason_required=info.context.dependency(TrashPolicy).require_reason,
         ),
     )
     if isinstance(outcome, list):

@@ -170,10 +170,10 @@ async def update_product(
     return updated
 
 
-def _bulk(ids: Sequence[uuid.UUID], reason: str | None) -> str | None:
+def _bulk(ids: Sequence[uuid.UUID], reason: str | None, *, reason_required: bool) -> str | None:
     check = InputCheck()
     check.count(ids, field="ids", at_least=1, at_most=MAX_BULK)
-    cleaned = check.optional_text(reason, field="reason", max_length=500)
+    cleaned = check.reason(reason, required=reason_required)
     check.done()
     return cleaned
 
@@ -185,9 +185,10 @@ async def delete_ingredients(
     ids: Sequence[uuid.UUID],
     deleted_by: str,
     reason: str | None,
+    reason_required: bool = False,
 ) -> SoftDeletion:
     """Soft-delete up to 500 ingredients as one batch; NOT_FOUND if none of them is live."""
-    cleaned = _bulk(ids, reason)
+    cleaned = _bulk(ids, reason, reason_required=reason_required)
     deletion = await catalog.soft_delete_ingredients(
         connection, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=cleaned
     )
@@ -204,9 +205,10 @@ async def delete_products(
     ids: Sequence[uuid.UUID],
     deleted_by: str,
     reason: str | None,
+    reason_required: bool = False,
 ) -> SoftDeletion:
     """Soft-delete up to 500 products as one batch; NOT_FOUND if none of them is live."""
-    cleaned = _bulk(ids, reason)
+    cleaned = _bulk(ids, reason, reason_required=reason_required)
     deletion = await catalog.soft_delete_products(
         connection, tenant_id=tenant_id, ids=ids, deleted_by=deleted_by, reason=cleaned
     )

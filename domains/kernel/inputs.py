@@ -10,6 +10,8 @@ from domains.kernel.errors import OperationRefused, Problem
 INVALID_INPUT = "INVALID_INPUT"
 MAX_DECIMAL = Decimal("99999999999")  # what QUANTITY (NUMERIC(14, 3)) holds
 MAX_NAME_LENGTH = 120
+MAX_REASON_LENGTH = 500
+REASON_REQUIRED = "REASON_REQUIRED"
 
 
 class InputCheck:
@@ -40,6 +42,14 @@ class InputCheck:
         if value is None or not value.strip():
             return None
         return self.text(value, field=field, max_length=max_length)
+
+    def reason(self, value: str | None, *, required: bool) -> str | None:
+        """Why something is deleted: trimmed, at most 500 characters; REASON_REQUIRED when the
+        gateway is set to require one (`GATEWAY_SOFT_DELETE_REQUIRE_REASON`) and none is given."""
+        cleaned = self.optional_text(value, field="reason", max_length=MAX_REASON_LENGTH)
+        if required and cleaned is None:
+            self.refuse("reason", "Say why: deletions need a reason here.", REASON_REQUIRED)
+        return cleaned
 
     def long_text(self, value: str, *, field: str, max_length: int = 20_000) -> str:
         """Free text (instructions, notes): kept as typed, trimmed, at most `max_length`."""

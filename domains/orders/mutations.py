@@ -30,6 +30,7 @@ from domains.orders.types import (
 )
 from domains.tenants.permissions import TenantRole
 from domains.tenants.roles import MemberRole
+from domains.trash.policy import TrashPolicy
 
 Info = strawberry.Info[RequestContext, None]
 MANAGER = requires(TenantRole(MemberRole.ADMIN))
@@ -118,6 +119,7 @@ class OrdersMutation:
                 customer_id=customer_id,
                 deleted_by=actor(info.context.principal),
                 reason=reason,
+                reason_required=info.context.dependency(TrashPolicy).require_reason,
             ),
         )
         if isinstance(outcome, list):

@@ -140,10 +140,11 @@ async def delete_customer(
     customer_id: uuid.UUID,
     deleted_by: str,
     reason: str | None,
+    reason_required: bool = False,
 ) -> SoftDeletion:
     """Soft-delete a live customer (restorable); its orders stay as they are."""
     check = InputCheck()
-    cleaned = check.optional_text(reason, field="reason", max_length=MAX_REASON_LENGTH)
+    cleaned = check.reason(reason, required=reason_required)
     check.done()
     deletion = await customers.soft_delete_customers(
         connection, tenant_id=tenant_id, ids=[customer_id], deleted_by=deleted_by, reason=cleaned

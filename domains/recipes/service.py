@@ -215,10 +215,11 @@ async def delete_recipe(
     recipe_id: uuid.UUID,
     deleted_by: str,
     reason: str | None,
+    reason_required: bool = False,
 ) -> SoftDeletion:
     """Soft-delete a live recipe (restorable); NOT_FOUND if there is none."""
     check = InputCheck()
-    cleaned = check.optional_text(reason, field="reason", max_length=500)
+    cleaned = check.reason(reason, required=reason_required)
     check.done()
     deletion = await repository.soft_delete_recipe(
         connection, tenant_id=tenant_id, recipe_id=recipe_id, deleted_by=deleted_by, reason=cleaned

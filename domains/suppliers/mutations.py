@@ -28,6 +28,7 @@ from domains.suppliers.types import (
 )
 from domains.tenants.permissions import TenantRole
 from domains.tenants.roles import MemberRole
+from domains.trash.policy import TrashPolicy
 
 Info = strawberry.Info[RequestContext, None]
 MANAGER = requires(TenantRole(MemberRole.ADMIN))
@@ -148,6 +149,7 @@ class SuppliersMutation:
                 supplier_id=supplier_id,
                 deleted_by=actor(info.context.principal),
                 reason=reason,
+                reason_required=info.context.dependency(TrashPolicy).require_reason,
             ),
         )
         if isinstance(outcome, list):

@@ -151,10 +151,11 @@ async def delete_supplier(
     supplier_id: uuid.UUID,
     deleted_by: str,
     reason: str | None,
+    reason_required: bool = False,
 ) -> SoftDeletion:
     """Soft-delete a live supplier (restorable); its purchase orders stay."""
     check = InputCheck()
-    cleaned = check.optional_text(reason, field="reason", max_length=MAX_REASON_LENGTH)
+    cleaned = check.reason(reason, required=reason_required)
     check.done()
     deletion = await suppliers.soft_delete_suppliers(
         connection, tenant_id=tenant_id, ids=[supplier_id], deleted_by=deleted_by, reason=cleaned

@@ -24,6 +24,8 @@ class TrashPolicy:
     items: tuple[Trashable, ...]
     schemas: tuple[str, ...] = ()
     """Every domain's schema, for the database health report."""
+    global_tables: frozenset[str] = frozenset()
+    """`schema.table` of tables that hold a tenant id but belong to no tenant (jobs, audit)."""
     require_reason: bool = False
     retention: timedelta = timedelta(days=90)
     retention_by_entity: Mapping[str, timedelta] = field(default_factory=dict)

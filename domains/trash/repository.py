@@ -134,8 +134,13 @@ async def table_health(
     connection: AsyncConnection,
     schemas: Sequence[str],
     awaiting: dict[str, int],
+    *,
+    global_tables: frozenset[str],
 ) -> list[TableHealth]:
-    """Each table of `schemas`: tuples, size, soft-deleted rows due for purge, tenant index."""
+    """Each table of `schemas`: tuples, size, soft-deleted rows due for purge, tenant index.
+
+    Global tables hold tenant ids without belonging to a tenant: no tenant index is expected.
+    """
     rows = await connection.execute(_TABLES, {"schemas": list(schemas)})
     return [
         TableHealth(
@@ -145,7 +150,11 @@ async def table_health(
             dead_rows=int(row.n_dead_tup),
             total_bytes=int(row.total_bytes),
             awaiting_purge=awaiting.get(f"{row.schemaname}.{row.relname}"),
-            has_tenant_index=bool(row.tenant_indexed) if row.has_tenant else None,
+            has_tenant_index=(
+                bool(row.tenant_indexed)
+                if row.has_tenant and f"{row.schemaname}.{row.relname}" not in global_tables
+                else None
+            ),
         )
         for row in rows
     ]

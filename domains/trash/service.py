@@ -28,7 +28,6 @@ from domains.trash.records import TableHealth, UnindexedForeignKey
 
 log = structlog.get_logger()
 
-MAX_REASON_LENGTH = 500
 MAX_SEARCH_LENGTH = 120
 deleted_record = repository.deleted_record
 
@@ -44,12 +43,8 @@ def trash_query(
 def clean_reason(policy: TrashPolicy, reason: str | None) -> str | None:
     """The reason, trimmed; REASON_REQUIRED when the policy wants one and none is given."""
     check = InputCheck()
-    cleaned = check.optional_text(reason, field="reason", max_length=MAX_REASON_LENGTH)
+    cleaned = check.reason(reason, required=policy.require_reason)
     check.done()
-    if policy.require_reason and not cleaned:
-        raise OperationRefused.because(
-            "REASON_REQUIRED", "Say why: deletions need a reason here.", "reason"
-        )
     return cleaned
 
 
@@ -219,6 +214,8 @@ async def database_health(
         )
         for item in policy.items
     }
-    tables = await repository.table_health(connection, schemas, awaiting)
+    tables = await repository.table_health(
+        connection, schemas, awaiting, global_tables=policy.global_tables
+    )
     keys = await repository.unindexed_foreign_keys(connection, schemas)
     return tables, keys

@@ -197,3 +197,25 @@ async def test_delete_items_needs_an_admin_and_finds_only_live_rows(
     assert [e["code"] for e in missing.data["deleteItems"]["errors"]] == ["INVALID_INPUT"]
     assert [e["code"] for e in foreign.data["deleteItems"]["errors"]] == ["NOT_FOUND"]
     assert await trash(bakery) == []
+
+
+async def test_every_soft_delete_needs_a_reason_when_the_gateway_requires_one(
+    strict: GraphQLClient,
+) -> None:
+    bakery = await Bakery.open(strict)
+    ingredient = await bakery.ingredient()
+    supplier = await create_supplier(bakery)
+
+    bulk = await bakery.run(DELETE_ITEMS, {"entity": "ingredient", "ids": [ingredient]})
+    one = await bakery.run(
+        """mutation($tenantId: ID!, $id: ID!, $reason: String) {
+             deleteSupplier(tenantId: $tenantId, id: $id, reason: $reason) {
+               deletedIds errors { code field } } }""",
+        {"id": supplier, "reason": "  "},
+    )
+    given = await delete_items(bakery, "ingredient", [ingredient], reason="caducado")
+
+    assert bulk.data["deleteItems"]["errors"][0]["code"] == "REASON_REQUIRED"
+    assert one.data["deleteSupplier"]["errors"] == [{"code": "REASON_REQUIRED", "field": "reason"}]
+    assert given["deletedIds"] == [ingredient]
+    assert [item["reason"] for item in await trash(bakery)] == ["caducado"]
