@@ -7,6 +7,7 @@ from bench.deletion import deletion_throughput
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
 from bench.recipes_latency import nested_recipes_latency
+from bench.soft_delete import soft_delete_throughput
 
 BENCHMARKS = (
     Benchmark("me", me_latency),
@@ -14,6 +15,7 @@ BENCHMARKS = (
     Benchmark("recipes.nested", nested_recipes_latency),
     Benchmark("dashboard", dashboard_latency),
     Benchmark("deletion", deletion_throughput),
+    Benchmark("soft-delete", soft_delete_throughput),
 )
 
 

@@ -131,7 +131,7 @@ async def restore_batch(
     for item in reversed(policy.purge_order()):  # parents first: children need them live
         restored = await _restore(connection, item, tenant_id=tenant_id, batch_id=batch_id)
         ids.extend(restored.ids)
-        counts.update(restored.counts)
+        counts.update({entity: n for entity, n in restored.counts.items() if n})
     if not ids:
         raise OperationRefused.because(
             "NOT_FOUND", "No deleted row of this bakery is in that batch.", "batchId"
