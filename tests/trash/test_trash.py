@@ -219,3 +219,26 @@ async def test_every_soft_delete_needs_a_reason_when_the_gateway_requires_one(
     assert one.data["deleteSupplier"]["errors"] == [{"code": "REASON_REQUIRED", "field": "reason"}]
     assert given["deletedIds"] == [ingredient]
     assert [item["reason"] for item in await trash(bakery)] == ["caducado"]
+
+
+async def test_a_deleted_purchase_order_leaves_lists_nested_loads_and_counts(
+    client: GraphQLClient,
+) -> None:
+    bakery = await Bakery.open(client)
+    ingredient = await bakery.ingredient()
+    supplier = await create_supplier(bakery)
+    kept = (await create_order(bakery, supplier, [line(ingredient_id=ingredient)]))["id"]
+    hidden = (await create_order(bakery, supplier, [line(ingredient_id=ingredient)]))["id"]
+
+    await delete_items(bakery, "purchase_order", [hidden])
+
+    nested = await bakery.run(
+        """query($tenantId: ID!) { tenant(id: $tenantId) {
+             suppliers { nodes { purchaseOrders { id } } }
+             purchaseOrders(status: DRAFT) { totalCount nodes { id } } } }"""
+    )
+    tenant = nested.data["tenant"]
+    assert tenant["suppliers"]["nodes"] == [{"purchaseOrders": [{"id": kept}]}]
+    assert tenant["purchaseOrders"] == {"totalCount": 1, "nodes": [{"id": kept}]}
+    sent = await transition(bakery, SEND_ORDER, hidden)
+    assert [error["code"] for error in sent["errors"]] == ["NOT_FOUND"]
