@@ -19,7 +19,8 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from structlog.testing import capture_logs
 
 from bench.client import Account, SetupError
 from bench.environment import Environment
@@ -42,9 +43,10 @@ mutation($t: ID!) {
 """
 JOB = "query($id: ID!) { deletionJob(id: $id) { status totalItemsDeleted error } }"
 LONGEST_TRANSACTION = text(
-    "SELECT coalesce(max(extract(epoch FROM clock_timestamp() - xact_start)), 0) "
+    "SELECT extract(epoch FROM clock_timestamp() - xact_start) AS seconds, left(query, 80) "
     "FROM pg_stat_activity WHERE application_name = 'bakery-gateway' AND state <> 'idle' "
-    "AND query NOT LIKE '%pg_stat_activity%'"
+    "AND datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid() "
+    "ORDER BY 1 DESC LIMIT 1"
 )
 
 
@@ -56,6 +58,8 @@ class Purge:
     seconds: float
     peak_rss_growth_mib: float
     longest_transaction_s: float
+    longest_transaction_query: str
+    longest_batch_ms: int
 
 
 async def deletion_throughput(environment: Environment, iterations: int) -> list[Comparison]:
@@ -94,8 +98,10 @@ async def deletion_throughput(environment: Environment, iterations: int) -> list
                 f"  deleteTenant IMMEDIATE (job path):  {gateway_rate:>12,.0f} rows/s "
                 f"({large_purge.seconds:.2f} s)   ratio {gateway_rate / raw_rate:.2f} "
                 "(target >= 0.8)",
-                f"  longest gateway transaction:        {large_purge.longest_transaction_s:.3f} s "
-                "(sampled every 20 ms; target < 1 s)",
+                f"  longest batch (its deletion):       {large_purge.longest_batch_ms} ms "
+                "(target: transaction < 1 s)",
+                f"  longest open gateway transaction:   {large_purge.longest_transaction_s:.3f} s "
+                f"(sampled every 20 ms: {large_purge.longest_transaction_query!r})",
                 f"  peak resident memory growth:        {large_purge.peak_rss_growth_mib:.1f} MiB "
                 f"for {large_purge.rows:,} rows, {small_purge.peak_rss_growth_mib:.1f} MiB "
                 f"for {small_purge.rows:,} rows",
@@ -159,29 +165,48 @@ async def _raw_delete(engine: AsyncEngine, tenant_id: uuid.UUID) -> float:
 
 async def _purge(environment: Environment, owner: Account, tenant_id: uuid.UUID) -> Purge:
     """Delete through `deleteTenant(IMMEDIATE)` and wait for the job, sampling as it runs."""
-    baseline_rss = _rss_mib()
-    peak_rss = baseline_rss
-    longest = 0.0
+    sampler = Sampler()
     started = time.perf_counter()
-    payload = await environment.client.mutate(DELETE, {"t": str(tenant_id)}, as_=owner)
-    job_id = payload["job"]["id"]
-    async with environment.engine.connect() as watcher:
-        while True:
-            peak_rss = max(peak_rss, _rss_mib())
-            longest = max(longest, float(await watcher.scalar(LONGEST_TRANSACTION) or 0))
-            await watcher.commit()
-            job = (await environment.client.execute(JOB, {"id": job_id}, as_=owner))["deletionJob"]
-            if job["status"] == "COMPLETED":
-                break
-            if job["status"] == "FAILED":
-                raise SetupError(f"the deletion failed: {job['error']}")
-            await asyncio.sleep(SAMPLE_EVERY)
+    # The batches' own log lines say how long each one's deletion took.
+    with capture_logs() as logs:
+        payload = await environment.client.mutate(DELETE, {"t": str(tenant_id)}, as_=owner)
+        async with environment.engine.connect() as watcher:
+            while True:
+                await sampler.sample(watcher)
+                job = (
+                    await environment.client.execute(JOB, {"id": payload["job"]["id"]}, as_=owner)
+                )["deletionJob"]
+                if job["status"] == "COMPLETED":
+                    break
+                if job["status"] == "FAILED":
+                    raise SetupError(f"the deletion failed: {job['error']}")
+                await asyncio.sleep(SAMPLE_EVERY)
+    elapsed = time.perf_counter() - started
+    batches = [log["duration_ms"] for log in logs if log["event"] == "lifecycle.purge.batch"]
     return Purge(
         rows=job["totalItemsDeleted"],
-        seconds=time.perf_counter() - started,
-        peak_rss_growth_mib=peak_rss - baseline_rss,
-        longest_transaction_s=longest,
+        seconds=elapsed,
+        peak_rss_growth_mib=sampler.peak_rss - sampler.baseline_rss,
+        longest_transaction_s=sampler.longest,
+        longest_transaction_query=sampler.longest_query,
+        longest_batch_ms=max(batches, default=0),
     )
+
+
+class Sampler:
+    """The process's resident memory and the gateway's longest open transaction, sampled."""
+
+    def __init__(self) -> None:
+        self.baseline_rss = self.peak_rss = _rss_mib()
+        self.longest, self.longest_query = 0.0, ""
+
+    async def sample(self, watcher: AsyncConnection) -> None:
+        """Take one sample of each."""
+        self.peak_rss = max(self.peak_rss, _rss_mib())
+        row = (await watcher.execute(LONGEST_TRANSACTION)).first()
+        if row is not None and float(row[0]) > self.longest:
+            self.longest, self.longest_query = float(row[0]), str(row[1])
+        await watcher.commit()
 
 
 def _rss_mib() -> float:

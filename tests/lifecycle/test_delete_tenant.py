@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 
@@ -197,6 +198,24 @@ async def test_delete_tenant_twice_returns_the_deletion_under_way(
 
     assert second.data["deleteTenant"]["job"]["id"] == first["id"]
     assert by_owner.data["deleteTenant"]["job"]["id"] == first["id"]
+    listed = await client.execute(JOBS, {"tenantId": bakery.id}, headers=service(service_token))
+    assert listed.data["deletionJobs"]["totalCount"] == 1
+
+
+async def test_delete_tenant_sent_twice_at_once_starts_one_deletion(
+    client: GraphQLClient, app: Starlette, service_token: str
+) -> None:
+    bakery = await stocked_bakery(client, app)
+
+    results = await asyncio.gather(
+        delete(bakery, "SCHEDULED"),
+        delete(bakery, "SCHEDULED", headers=service(service_token)),
+        delete(bakery, "SCHEDULED"),
+    )
+
+    assert [result.errors for result in results] == [[], [], []]
+    jobs = [result.data["deleteTenant"]["job"] for result in results]
+    assert len({job["id"] for job in jobs}) == 1, jobs
     listed = await client.execute(JOBS, {"tenantId": bakery.id}, headers=service(service_token))
     assert listed.data["deletionJobs"]["totalCount"] == 1
 
