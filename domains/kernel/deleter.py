@@ -118,16 +118,25 @@ class TenantDataDeleter:
         return counts
 
     async def delete_batch(
-        self, connection: AsyncConnection, tenant_id: uuid.UUID, *, limit: int
+        self,
+        connection: AsyncConnection,
+        tenant_id: uuid.UUID,
+        *,
+        limit: int,
+        resume_at: str | None = None,
     ) -> Batch:
         """Delete at most `limit` rows of the tenant, emptying tables in deletion order.
 
         Run again until `finished`: a table is only started once the ones before it are empty,
-        so children are always gone before their parents.
+        so children are always gone before their parents. `resume_at` names the table the last
+        batch ended in: the tables before it are empty and are not searched again (a search
+        steps over every index entry of the rows deleted there).
         """
         counts: EntityCounts = {}
         remaining = limit
-        for table in self.tables:
+        names = [table.name for table in self.tables]
+        start = names.index(resume_at) if resume_at in names else 0
+        for table in self.tables[start:]:
             deleted = await _delete_some(connection, table, tenant_id, remaining)
             if deleted:
                 counts[table.name] = deleted

@@ -284,8 +284,11 @@ async def _purge_one_batch(
     started, clock = step.started_at or datetime.now(UTC), time.perf_counter()
     try:
         async with connection.begin_nested():
-            batch = await policy.plan.deleter(step.domain).delete_batch(
-                connection, job.tenant_id, limit=policy.batch_size
+            deleter = policy.plan.deleter(step.domain)
+            # The step counts the tables it deleted from; the last one may still have rows.
+            resume_at = next((e for e in reversed(deleter.entities) if e in step.counts), None)
+            batch = await deleter.delete_batch(
+                connection, job.tenant_id, limit=policy.batch_size, resume_at=resume_at
             )
     except Exception as error:
         await _fail(connection, job=job, step=(step.position, step.domain), error=error)

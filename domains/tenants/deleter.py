@@ -25,10 +25,15 @@ class TenantsDeleter(TenantDataDeleter):
         return await super().delete(connection, tenant_id)
 
     async def delete_batch(
-        self, connection: AsyncConnection, tenant_id: uuid.UUID, *, limit: int
+        self,
+        connection: AsyncConnection,
+        tenant_id: uuid.UUID,
+        *,
+        limit: int,
+        resume_at: str | None = None,
     ) -> Batch:
         await _cancel_subscription(connection, tenant_id)
-        return await super().delete_batch(connection, tenant_id, limit=limit)
+        return await super().delete_batch(connection, tenant_id, limit=limit, resume_at=resume_at)
 
     async def erase_references(
         self, connection: AsyncConnection, *, target: str, target_id: uuid.UUID
