@@ -19,7 +19,9 @@ from gateway.graphql_view import GatewayGraphQL
 from gateway.health import healthz, readyz
 from gateway.jobs.worker import JobWorker, running_in_background
 from gateway.logging import configure_logging
+from gateway.metrics import metrics
 from gateway.middleware.access_log import AccessLogMiddleware
+from gateway.middleware.metrics import MetricsMiddleware
 from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
 from gateway.middleware.request_id import RequestIdMiddleware
 from gateway.resources import Resources, job_schedules
@@ -104,10 +106,12 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
             Route("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestIdMiddleware),
             Middleware(AccessLogMiddleware),
+            Middleware(MetricsMiddleware),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -66,6 +67,13 @@ def serve(
     os.environ["GATEWAY_DATABASE_URL"] = prepared.database_url
     if prepared.jwt_secret_file is not None:
         os.environ["GATEWAY_JWT_SECRET_FILE"] = str(prepared.jwt_secret_file.resolve())
+    process_count = workers or settings.workers
+    if process_count > 1:
+        # Each worker writes its metrics here; /metrics adds them up (gateway.metrics).
+        metrics_dir = settings.data_dir / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir.resolve())
     bind_host = host or settings.host
     bind_port = port or settings.port
     typer.echo(f"GraphQL at http://{bind_host}:{bind_port}/graphql", err=True)
@@ -74,7 +82,7 @@ def serve(
         factory=True,
         host=bind_host,
         port=bind_port,
-        workers=workers or settings.workers,
+        workers=process_count,
         log_config=None,
         access_log=False,
         proxy_headers=True,

@@ -58,6 +58,11 @@ class GatewaySchema(strawberry.Schema):
         if result.errors:
             request_id = getattr(context_value, "request_id", None)
             result.errors = [present(error, request_id=request_id) for error in result.errors]
+            log_fields = getattr(context_value, "log_fields", None)
+            if log_fields is not None:  # for the metrics of errors by code
+                log_fields["error_codes"] = [
+                    (error.extensions or {}).get("code", "") for error in result.errors
+                ]
         return result
 
     def process_errors(

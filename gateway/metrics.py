@@ -1,0 +1,117 @@
+"""Prometheus metrics: what the gateway counts, and the `/metrics` endpoint that exposes them.
+
+Counters and histograms are updated as requests finish (`gateway.middleware.metrics`); gauges of
+shared state (the job queue, the connection pool) are read when Prometheus scrapes. With several
+`gateway serve` workers, `serve` points `PROMETHEUS_MULTIPROC_DIR` at a directory of the data
+directory before the workers start, and each scrape adds up every worker's values.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import structlog
+from pgqueuer import Queries
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
+from starlette.requests import Request
+from starlette.responses import Response
+
+from db.database import Database
+
+log = structlog.get_logger()
+
+REQUESTS = Counter(
+    "gateway_requests_total",
+    "HTTP requests, by GraphQL operation name and type and by outcome.",
+    ["operation", "operation_type", "outcome"],
+)
+LATENCY = Histogram(
+    "gateway_request_duration_seconds",
+    "Time to answer a request, by GraphQL operation name and type and by outcome.",
+    ["operation", "operation_type", "outcome"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+ERRORS = Counter("gateway_graphql_errors_total", "Errors in GraphQL responses, by code.", ["code"])
+POOL = Gauge(
+    "gateway_db_pool_connections",
+    "Database connections of this process's pool, in use or idle.",
+    ["state"],
+    multiprocess_mode="livesum",
+)
+QUEUE = Gauge(
+    "gateway_job_queue_jobs",
+    "Jobs in the queue, by entrypoint and status (queued, picked).",
+    ["entrypoint", "status"],
+    multiprocess_mode="mostrecent",
+)
+
+MAX_OPERATION_NAMES = 500
+"""Distinct operation names a process labels; later ones count as `other`, so a client sending
+random names cannot grow the metrics without bound."""
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_seen_names: set[str] = set()
+
+
+def operation_label(name: object) -> str:
+    """The label of an operation name: itself while few are known, `-` without, else `other`."""
+    if not isinstance(name, str) or not name:
+        return "-"
+    if name in _seen_names:
+        return name
+    if not _NAME.fullmatch(name) or len(_seen_names) >= MAX_OPERATION_NAMES:
+        return "other"
+    _seen_names.add(name)
+    return name
+
+
+def outcome_of(status: int, error_codes: list[str]) -> str:
+    """`ok`, `error` (a GraphQL response with errors), `rejected` (4xx) or `failed` (5xx)."""
+    if status >= 500:
+        return "failed"
+    if status >= 400:
+        return "rejected"
+    return "error" if error_codes else "ok"
+
+
+def observe_pool(database: Database) -> None:
+    """Set the pool gauge from the engine's pool."""
+    pool = database.engine.sync_engine.pool
+    in_use = pool.checkedout()  # type: ignore[attr-defined] # QueuePool's counters
+    idle = pool.checkedin()  # type: ignore[attr-defined]
+    POOL.labels(state="in_use").set(in_use)
+    POOL.labels(state="idle").set(idle)
+
+
+async def observe_queue(database: Database) -> None:
+    """Set the queue gauge from pgqueuer's own statistics query."""
+    async with database.read() as connection:
+        raw = (await connection.get_raw_connection()).driver_connection
+        sizes = await Queries.from_asyncpg_connection(raw).queue_size()
+    QUEUE.clear()
+    for size in sizes:
+        QUEUE.labels(entrypoint=str(size.entrypoint), status=str(size.status)).inc(size.count)
+
+
+async def metrics(request: Request) -> Response:
+    """GET /metrics: every metric in Prometheus's text format."""
+    database: Database = request.app.state.resources.database
+    observe_pool(database)
+    try:
+        await observe_queue(database)
+    except Exception as error:  # the other metrics are still worth serving
+        log.warning("metrics.queue_unavailable", error=str(error))
+    registry = REGISTRY
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
