@@ -8,6 +8,8 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcon
 from datetime import timedelta
 
 import structlog
+from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+from opentelemetry.sdk.trace import TracerProvider
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -15,6 +17,7 @@ from starlette.routing import Route
 
 from db.migrate import head_revisions
 from domains import registry
+from gateway import tracing
 from gateway.graphql_view import GatewayGraphQL
 from gateway.health import healthz, readyz
 from gateway.jobs.worker import JobWorker, running_in_background
@@ -68,10 +71,19 @@ def background_worker(
     return running_in_background(worker)
 
 
-def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
-    """The gateway for `settings` (whose database URL and secret are already resolved)."""
+def create_app(
+    settings: Settings,
+    *,
+    configure_logs: bool = True,
+    tracer_provider: TracerProvider | None = None,
+) -> Starlette:
+    """The gateway for `settings` (whose database URL and secret are already resolved).
+
+    Traced when `settings` name an OTLP endpoint, or into `tracer_provider` when given.
+    """
     if configure_logs:
         configure_logging(settings.log_level, settings.effective_log_format)
+    provider = tracer_provider or tracing.tracer_provider(settings)
     schema = build_schema(
         QueryLimits(
             max_depth=settings.max_query_depth,
@@ -80,6 +92,7 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
         ),
         parser_cache_size=settings.parser_cache_size,
         validation_cache_size=settings.validation_cache_size,
+        tracer_provider=provider,
     )
     graphql = GatewayGraphQL(
         schema,
@@ -92,6 +105,9 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
         resources = Resources.open(settings)
         app.state.resources = resources
         app.state.migration_heads = head_revisions()  # read once: the code does not change
+        if provider is not None:
+            tracing.make_global(provider)
+            tracing.trace_statements(resources.database.engine, provider)
         tune_garbage_collector()
         log.info("gateway.started", environment=settings.environment.value)
         try:
@@ -109,6 +125,7 @@ def create_app(settings: Settings, *, configure_logs: bool = True) -> Starlette:
             Route("/metrics", metrics, methods=["GET"]),
         ],
         middleware=[
+            *([Middleware(OpenTelemetryMiddleware, tracer_provider=provider)] if provider else []),
             Middleware(RequestIdMiddleware),
             Middleware(AccessLogMiddleware),
             Middleware(MetricsMiddleware),

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     trash_purge_batch_size: int = Field(default=5_000, ge=1)
     trash_purge_schedule: str = "23 * * * *"
 
+    otlp_endpoint: str | None = None
+    service_name: str = "bakery-gateway"
+
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
     log_format: LogFormat | None = None

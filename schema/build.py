@@ -11,7 +11,9 @@ from typing import Any
 import strawberry
 import structlog
 from graphql import GraphQLError
+from opentelemetry.trace import TracerProvider
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.extensions.tracing import OpenTelemetryExtension
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
@@ -82,8 +84,13 @@ def build_schema(
     *,
     parser_cache_size: int = 512,
     validation_cache_size: int = 512,
+    tracer_provider: TracerProvider | None = None,
 ) -> GatewaySchema:
-    """The root schema with its extensions (order matters: limits before the caches)."""
+    """The root schema with its extensions (order matters: limits before the caches).
+
+    With a `tracer_provider`, Strawberry's OpenTelemetry extension adds a span per operation,
+    phase and resolver.
+    """
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         OperationLog,
         *limit_extensions(limits or QueryLimits()),
@@ -91,6 +98,8 @@ def build_schema(
         partial(ValidationCache, maxsize=validation_cache_size),
         UnitOfWorkExtension,
     ]
+    if tracer_provider is not None:
+        extensions.insert(0, partial(OpenTelemetryExtension, tracer_provider=tracer_provider))
     schema = GatewaySchema(
         query=Query,
         mutation=Mutation,

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Se
 from typing import Any, Generic, TypeAlias, TypeVar, cast
 
 from aiodataloader import DataLoader
+from opentelemetry import trace
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.unit_of_work import UnitOfWork
@@ -42,6 +43,7 @@ def then(
 
 
 L = TypeVar("L", bound="Loader[Any, Any]")
+_tracer = trace.get_tracer("bakery-gateway.dataloader")
 
 
 def each_with(
@@ -149,8 +151,12 @@ class Loader(DataLoader[K, V], Generic[K, V]):
 
     async def batch_load_fn(self, keys: Iterable[K]) -> list[V]:
         ordered = list(keys)
-        async with self.uow.connection() as connection:
-            found = await self.fetch(connection, ordered)
+        # A span per batch when tracing is on (gateway.tracing); a no-op call otherwise.
+        with _tracer.start_as_current_span(
+            f"dataloader {type(self).__name__}", attributes={"dataloader.keys": len(ordered)}
+        ):
+            async with self.uow.connection() as connection:
+                found = await self.fetch(connection, ordered)
         values = [found[key] if key in found else self.missing() for key in ordered]
         self._loaded.update(zip(ordered, values, strict=True))
         return values
