@@ -7,7 +7,21 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Row, bindparam, insert, select, text, update
+from sqlalchemy import (
+    CompoundSelect,
+    Row,
+    Uuid,
+    bindparam,
+    column,
+    func,
+    insert,
+    literal,
+    select,
+    table,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
@@ -217,10 +231,12 @@ async def rows_left(
     """Rows holding the tenant's id in each of `tables` (from the catalog), in one statement."""
     if not tables:
         return {}
+    # Tables the models may not know: built from their catalog names, quoted by SQLAlchemy.
     parts = [
-        f"SELECT '{schema}.{table}' AS name, count(*) AS rows "  # noqa: S608 - catalog names
-        f'FROM "{schema}"."{table}" WHERE "{column}" = :tenant_id'
-        for schema, table, column in tables
+        select(literal(f"{schema}.{name}").label("name"), func.count().label("rows"))
+        .select_from(table(name, schema=schema))
+        .where(column(tenant_column, Uuid) == tenant_id)
+        for schema, name, tenant_column in tables
     ]
-    rows = await connection.execute(text(" UNION ALL ".join(parts)), {"tenant_id": tenant_id})
+    rows = await connection.execute(union_all(*parts))
     return {row.name: int(row.rows) for row in rows}
