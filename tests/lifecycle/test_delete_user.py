@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 
 from tests.lifecycle.api import AUDIT, DELETE_MEMBERSHIPS, DELETE_USER, OUTBOX, service
 from tests.notifications.api import send
+from tests.production.support import Kitchen
 from tests.support import Bakery, GraphQLClient
 
 ME = "query { me { id } }"
@@ -68,6 +69,7 @@ async def test_delete_user_hands_bakeries_over_deletes_the_rest_and_erases_the_p
         as_=person,
     )
     await send(app, with_admin, [person, first_admin], subject="Para todos")
+    batch = await (await Kitchen.open(with_admin)).started()  # `person` is its operator
 
     result = await client.execute(DELETE_USER, {"userId": person.id, "reason": "RGPD"}, as_=person)
 
@@ -85,11 +87,14 @@ async def test_delete_user_hands_bakeries_over_deletes_the_rest_and_erases_the_p
                 "SELECT (SELECT count(*) FROM users.users WHERE id = :u), "
                 "(SELECT count(*) FROM tenants.tenant_members WHERE user_id = :u), "
                 "(SELECT count(*) FROM notifications.notifications WHERE recipient_id = :u), "
-                "(SELECT count(*) FROM notifications.notifications WHERE recipient_id = :a)"
+                "(SELECT count(*) FROM notifications.notifications WHERE recipient_id = :a), "
+                "(SELECT count(*) FROM production.production_batches "
+                "WHERE id = :b AND operator_id IS NULL)"
             ),
-            {"u": uuid.UUID(person.id), "a": uuid.UUID(first_admin.id)},
+            {"u": uuid.UUID(person.id), "a": uuid.UUID(first_admin.id), "b": uuid.UUID(batch)},
         )
-        assert tuple(left.one()) == (0, 0, 0, 1)
+        # Rows that exist for the person go; the batch they ran stays, without their id.
+        assert tuple(left.one()) == (0, 0, 0, 1, 1)
     events = await client.execute(OUTBOX, {"first": 100}, headers=service(service_token))
     deleted = [e for e in events.data["outboxEvents"]["nodes"] if e["event"] == "user.deleted"]
     assert any(e["payload"]["userId"] == person.id for e in deleted)
