@@ -6,9 +6,10 @@ import asyncio
 import os
 import shutil
 import sys
+import uuid
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 import uvicorn
@@ -16,6 +17,11 @@ from sqlalchemy.exc import DBAPIError
 
 from gateway.logging import configure_logging
 from gateway.settings import Settings
+
+if TYPE_CHECKING:
+    from domains.kernel.errors import OperationRefused
+    from domains.lifecycle.records import DeletionJobRecord
+    from gateway.resources import Resources
 
 cli = typer.Typer(
     help="The bakery GraphQL gateway.", no_args_is_help=True, pretty_exceptions_enable=False
@@ -33,6 +39,9 @@ def _settings() -> Settings:
 
 
 T = TypeVar("T")
+FOLLOW_INTERVAL_SECONDS = 1.0
+FOLLOWED_STATUSES = frozenset({"PENDING", "RUNNING"})
+"""Statuses a followed job leaves by itself (SCHEDULED waits for its retention: days)."""
 
 
 def _with_database(work: Coroutine[Any, Any, T]) -> T:
@@ -113,6 +122,168 @@ def migrate() -> None:
 
     settings = _with_database(prepare(_settings()))
     _with_database(migrate_database(settings))
+
+
+def _uuid(value: str, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an id", param_hint=name) from None
+
+
+def _refused(error: OperationRefused) -> typer.Exit:
+    for problem in error.problems:
+        typer.echo(f"Refused ({problem.code}): {problem.message}", err=True)
+    return typer.Exit(1)
+
+
+def _job_line(job: DeletionJobRecord) -> str:
+    progress = f"{job.total_items_deleted:,}/{job.items_planned:,} rows"
+    return (
+        f"{job.id}  tenant {job.tenant_id}  {job.mode.value:<9}  {job.status.value:<9}  "
+        f"{progress}  {job.created_at:%Y-%m-%d %H:%M}  by {job.initiated_by}"
+        + (f"  error: {job.error}" if job.error else "")
+    )
+
+
+async def _follow(resources: Resources, job_id: uuid.UUID) -> DeletionJobRecord:
+    """Poll the job once a second with a live progress bar until it stops moving on its own."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from gateway import operator
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=False) as progress:
+        task = progress.add_task("waiting", total=None)
+        while True:
+            job = await operator.job(resources, job_id)
+            if job is None:
+                raise typer.BadParameter(f"no deletion job {job_id}", param_hint="JOB")
+            progress.update(
+                task,
+                description=job.status.value,
+                completed=job.total_items_deleted,
+                total=job.items_planned or None,
+            )
+            if job.status.value not in FOLLOWED_STATUSES:
+                return job
+            await asyncio.sleep(FOLLOW_INTERVAL_SECONDS)
+
+
+@cli.command()
+def jobs(
+    tenant: Annotated[str | None, typer.Option(help="Only this tenant's deletion jobs.")] = None,
+    follow: Annotated[
+        str | None, typer.Option(help="Follow this job with a live progress bar until it ends.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Jobs to list.")] = 50,
+) -> None:
+    """List deletion jobs (oldest first), or follow one with `--follow ID`."""
+    from gateway import operator
+    from gateway.runtime import prepare
+
+    settings = _with_database(prepare(_settings()))
+
+    async def run() -> None:
+        async with operator.opened(settings) as resources:
+            if follow is not None:
+                job = await _follow(resources, _uuid(follow, "--follow"))
+                typer.echo(_job_line(job))
+                return
+            tenant_id = _uuid(tenant, "--tenant") if tenant is not None else None
+            for job in await operator.recent_jobs(resources, tenant_id=tenant_id, limit=limit):
+                typer.echo(_job_line(job))
+
+    _with_database(run())
+
+
+@cli.command("delete-tenant")
+def delete_tenant(
+    tenant_id: Annotated[str, typer.Argument(help="The tenant to delete.")],
+    reason: Annotated[str, typer.Option(help="Why (kept in the job and the audit log).")],
+    immediate: Annotated[
+        bool, typer.Option(help="Purge now (default: hide now, purge after the retention).")
+    ] = False,
+    follow: Annotated[bool, typer.Option(help="Follow the purge with a progress bar.")] = False,
+) -> None:
+    """Delete a tenant as `deleteTenant` does; prints the job's id on the last line."""
+    from domains.kernel.errors import OperationRefused as Refused
+    from gateway import operator
+    from gateway.runtime import prepare
+
+    tenant = _uuid(tenant_id, "TENANT_ID")
+    settings = _with_database(prepare(_settings()))
+
+    async def run() -> DeletionJobRecord:
+        async with operator.opened(settings) as resources:
+            job = await operator.delete_tenant(
+                resources, tenant_id=tenant, reason=reason, immediate=immediate
+            )
+            if follow and job.status.value in FOLLOWED_STATUSES:
+                job = await _follow(resources, job.id)
+            return job
+
+    try:
+        job = _with_database(run())
+    except Refused as error:
+        raise _refused(error) from None
+    typer.echo(_job_line(job), err=True)
+    typer.echo(str(job.id))
+    if job.status.value == "FAILED":
+        raise typer.Exit(1)
+
+
+@cli.command("restore-tenant")
+def restore_tenant(
+    tenant_id: Annotated[str, typer.Argument(help="The tenant to bring back.")],
+) -> None:
+    """Bring back a tenant deleted with SCHEDULED, before its purge (as `restoreTenant`)."""
+    from domains.kernel.errors import OperationRefused as Refused
+    from gateway import operator
+    from gateway.runtime import prepare
+
+    tenant = _uuid(tenant_id, "TENANT_ID")
+    settings = _with_database(prepare(_settings()))
+
+    async def run() -> str:
+        async with operator.opened(settings) as resources:
+            restored = await operator.restore_tenant(resources, tenant_id=tenant)
+            return restored.name
+
+    try:
+        name = _with_database(run())
+    except Refused as error:
+        raise _refused(error) from None
+    typer.echo(f"Restored {name} ({tenant}).")
+
+
+@cli.command()
+def purge(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only count what is due.")] = False,
+) -> None:
+    """Run the retention purges now: the trash past its retention, tenants past `purgeAfter`."""
+    from gateway import operator
+    from gateway.runtime import prepare
+
+    settings = _with_database(prepare(_settings()))
+
+    async def run() -> operator.PurgeReport:
+        async with operator.opened(settings) as resources:
+            return await operator.purge(resources, dry_run=dry_run)
+
+    report = _with_database(run())
+    verb = "Would purge" if dry_run else "Purged"
+    for entity, count in sorted(report.trash.items()):
+        typer.echo(f"{verb} {count:,} soft-deleted {entity} row(s).")
+    if not report.trash:
+        typer.echo("Nothing in the trash is past its retention.")
+    tenants = "due for purge" if dry_run else "queued for purge"
+    typer.echo(f"{report.tenants} tenant deletion(s) {tenants}.")
 
 
 @cli.command()

@@ -203,6 +203,11 @@ async def purge_due(connection: AsyncConnection, *, queue: JobQueue, now: dateti
     return len(due)
 
 
+async def due_deletions(connection: AsyncConnection, *, now: datetime) -> list[uuid.UUID]:
+    """Scheduled deletions whose retention is over (what the next `purge_due` will start)."""
+    return await repository.due_scheduled_jobs(connection, now)
+
+
 async def get_jobs(
     connection: AsyncConnection, ids: Sequence[uuid.UUID]
 ) -> list[DeletionJobRecord]:

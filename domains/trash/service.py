@@ -204,6 +204,18 @@ async def purge_expired(
     return purged, more
 
 
+async def due_for_purge(
+    connection: AsyncConnection, policy: TrashPolicy, *, now: datetime
+) -> dict[str, int]:
+    """Soft-deleted rows past their retention, per entity (what the purge would remove)."""
+    return {
+        item.entity: await repository.awaiting_purge(
+            connection, item, deleted_before=now - policy.retention_of(item.entity)
+        )
+        for item in policy.items
+    }
+
+
 async def database_health(
     connection: AsyncConnection, policy: TrashPolicy, *, schemas: Sequence[str], now: datetime
 ) -> tuple[list[TableHealth], list[UnindexedForeignKey]]:
