@@ -27,6 +27,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from db.database import Database
+from domains.lifecycle import service as lifecycle
+from domains.lifecycle.kinds import DeletionJobStatus
 
 log = structlog.get_logger()
 
@@ -52,6 +54,25 @@ QUEUE = Gauge(
     "gateway_job_queue_jobs",
     "Jobs in the queue, by entrypoint and status (queued, picked).",
     ["entrypoint", "status"],
+    multiprocess_mode="mostrecent",
+)
+
+PROCESSED = Gauge(
+    "gateway_jobs_processed",
+    "Jobs the queue has finished, by entrypoint and outcome (pgqueuer's statistics).",
+    ["entrypoint", "status"],
+    multiprocess_mode="mostrecent",
+)
+DELETIONS = Gauge(
+    "gateway_deletion_jobs",
+    "Tenant deletion jobs, by status.",
+    ["status"],
+    multiprocess_mode="mostrecent",
+)
+DELETED_ROWS = Gauge(
+    "gateway_deletion_rows_deleted",
+    "Rows deleted by tenant deletion jobs, by the jobs' status.",
+    ["status"],
     multiprocess_mode="mostrecent",
 )
 
@@ -93,23 +114,41 @@ def observe_pool(database: Database) -> None:
 
 
 async def observe_queue(database: Database) -> None:
-    """Set the queue gauge from pgqueuer's own statistics query."""
+    """Set the queue gauges from pgqueuer's own statistics queries."""
     async with database.read() as connection:
         raw = (await connection.get_raw_connection()).driver_connection
-        sizes = await Queries.from_asyncpg_connection(raw).queue_size()
+        queries = Queries.from_asyncpg_connection(raw)
+        sizes = await queries.queue_size()
+        processed = await queries.throughput_summary()
     QUEUE.clear()
     for size in sizes:
         QUEUE.labels(entrypoint=str(size.entrypoint), status=str(size.status)).inc(size.count)
+    PROCESSED.clear()
+    for total in processed:
+        PROCESSED.labels(entrypoint=str(total.entrypoint), status=str(total.status)).set(
+            total.total_count
+        )
+
+
+async def observe_deletions(database: Database) -> None:
+    """Set the deletion gauges: jobs and the rows they deleted, per status."""
+    async with database.read() as connection:
+        totals = await lifecycle.job_totals(connection)
+    for status in DeletionJobStatus:
+        jobs, rows = totals.get(status, (0, 0))
+        DELETIONS.labels(status=status.value).set(jobs)
+        DELETED_ROWS.labels(status=status.value).set(rows)
 
 
 async def metrics(request: Request) -> Response:
     """GET /metrics: every metric in Prometheus's text format."""
     database: Database = request.app.state.resources.database
     observe_pool(database)
-    try:
-        await observe_queue(database)
-    except Exception as error:  # the other metrics are still worth serving
-        log.warning("metrics.queue_unavailable", error=str(error))
+    for observe in (observe_queue, observe_deletions):
+        try:
+            await observe(database)
+        except Exception as error:  # the other metrics are still worth serving
+            log.warning("metrics.unavailable", source=observe.__name__, error=str(error))
     registry = REGISTRY
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()

@@ -98,6 +98,18 @@ async def active_job(connection: AsyncConnection, tenant_id: uuid.UUID) -> Delet
     return job_record(row) if row is not None else None
 
 
+async def job_totals(connection: AsyncConnection) -> dict[DeletionJobStatus, tuple[int, int]]:
+    """Per status: how many deletion jobs, and the rows they deleted."""
+    statement = select(
+        DeletionJob.status,
+        func.count(),
+        func.coalesce(func.sum(DeletionJob.total_items_deleted), 0),
+    ).group_by(DeletionJob.status)
+    return {
+        status: (int(jobs), int(rows)) for status, jobs, rows in await connection.execute(statement)
+    }
+
+
 async def get_jobs(
     connection: AsyncConnection, ids: Sequence[uuid.UUID]
 ) -> list[DeletionJobRecord]:

@@ -208,6 +208,11 @@ async def due_deletions(connection: AsyncConnection, *, now: datetime) -> list[u
     return await repository.due_scheduled_jobs(connection, now)
 
 
+async def job_totals(connection: AsyncConnection) -> dict[DeletionJobStatus, tuple[int, int]]:
+    """Per status: how many deletion jobs, and the rows they deleted (for the metrics)."""
+    return await repository.job_totals(connection)
+
+
 async def get_jobs(
     connection: AsyncConnection, ids: Sequence[uuid.UUID]
 ) -> list[DeletionJobRecord]:

@@ -52,6 +52,9 @@ async def test_metrics_count_requests_by_operation_and_outcome_and_errors_by_cod
     assert after[errors] == before.get(errors, 0.0) + 1
     assert ("gateway_db_pool_connections", frozenset({("state", "idle")})) in after
     assert "# TYPE gateway_job_queue_jobs gauge" in response.text
+    assert "# TYPE gateway_jobs_processed gauge" in response.text
+    assert ("gateway_deletion_jobs", frozenset({("status", "COMPLETED")})) in after
+    assert ("gateway_deletion_rows_deleted", frozenset({("status", "COMPLETED")})) in after
 
 
 def test_operation_labels_are_bounded() -> None:
