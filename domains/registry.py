@@ -5,7 +5,8 @@ forecasts to trained models,
 POS and sales to each other and to inventory, orders and production to inventory and recipes,
 recipes and suppliers to inventory; `tenants` holds the tenant row itself and comes after every
 tenant-scoped domain. `users`, `lifecycle` (deletion jobs) and `audit` are global: accounts,
-jobs and the audit log outlive tenants.
+jobs and the audit log outlive tenants; `demo` holds sessions, global too (a session's copy is
+an ordinary tenant, deleted through the deleters like any other).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import MetaData
 
 from domains.alerts.domain import DOMAIN as ALERTS
 from domains.audit.domain import DOMAIN as AUDIT
+from domains.demo.domain import DOMAIN as DEMO
 from domains.external.domain import DOMAIN as EXTERNAL
 from domains.forecasting.domain import DOMAIN as FORECASTING
 from domains.inventory.domain import DOMAIN as INVENTORY
@@ -49,6 +51,7 @@ DOMAINS: tuple[Domain, ...] = (
     LIFECYCLE,
     AUDIT,
     TRASH,
+    DEMO,
 )
 
 

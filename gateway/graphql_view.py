@@ -25,6 +25,7 @@ from strawberry.types import ExecutionResult
 from db.unit_of_work import UnitOfWork
 from domains.kernel.context import RequestContext
 from gateway.auth import principal_from_authorization, user_still_exists
+from gateway.demo_access import demo_principal
 from gateway.middleware.access_log import LOG_FIELDS
 from gateway.resources import Resources
 
@@ -109,8 +110,8 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         self, request: Request, response: Response
     ) -> RequestContext:
         resources: Resources = request.app.state.resources
-        principal = principal_from_authorization(
-            request.headers.get("authorization"), resources.tokens
+        principal = await demo_principal(request.headers, resources) or (
+            principal_from_authorization(request.headers.get("authorization"), resources.tokens)
         )
         state = request.scope.get("state", {})
         log_fields = state.get(LOG_FIELDS, {})
@@ -125,6 +126,7 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
             dependencies=resources.dependencies,
             verify_user=user_still_exists,
             log_fields=log_fields,
+            client_address=request.client.host if request.client else "",
         )
 
     async def get_sub_response(self, request: Request) -> Response:  # type: ignore[override]

@@ -10,6 +10,8 @@ from db.base import table_scope
 from db.database import Database
 from db.engine import PoolSettings
 from domains import registry
+from domains.demo.cloner import TenantCloner
+from domains.demo.policy import DemoPolicy, SessionCache
 from domains.kernel.jobs import JobQueue
 from domains.lifecycle.certificate import CertificateSigner
 from domains.lifecycle.plan import DeletionPlan
@@ -83,12 +85,25 @@ def trash_policy(settings: Settings) -> TrashPolicy:
     return policy
 
 
+def demo_policy(settings: Settings) -> DemoPolicy:
+    """How demo sessions run, with a cloner over every domain of the registry."""
+    return DemoPolicy(
+        cloner=TenantCloner(registry.DOMAINS),
+        session_ttl=timedelta(minutes=settings.demo_session_minutes),
+        max_extensions=settings.demo_max_extensions,
+        max_sessions_per_client=settings.demo_max_sessions_per_client,
+        cleanup_batch_size=settings.demo_cleanup_batch_size,
+        cache=SessionCache(settings.demo_session_cache_seconds),
+    )
+
+
 def job_dependencies(settings: Settings) -> dict[type, object]:
     """What job handlers may ask for (`job_dependency`), in any process that runs jobs."""
     return {
         JobQueue: PgQueuerJobQueue.for_domains(registry.DOMAINS),
         LifecyclePolicy: lifecycle_policy(settings),
         TrashPolicy: trash_policy(settings),
+        DemoPolicy: demo_policy(settings),
     }
 
 
@@ -97,6 +112,7 @@ def job_schedules(settings: Settings) -> dict[str, str]:
     return {
         "lifecycle.purge_due": settings.deletion_purge_schedule,
         "trash.purge": settings.trash_purge_schedule,
+        "demo.cleanup": settings.demo_cleanup_schedule,
     }
 
 
@@ -112,6 +128,7 @@ class Resources:
     jobs: JobQueue
     lifecycle: LifecyclePolicy
     trash: TrashPolicy
+    demo: DemoPolicy
 
     @classmethod
     def open(cls, settings: Settings) -> Resources:
@@ -131,6 +148,7 @@ class Resources:
             jobs=PgQueuerJobQueue.for_domains(registry.DOMAINS),
             lifecycle=lifecycle_policy(settings),
             trash=trash_policy(settings),
+            demo=demo_policy(settings),
         )
 
     @cached_property
@@ -143,6 +161,7 @@ class Resources:
             JobQueue: self.jobs,
             LifecyclePolicy: self.lifecycle,
             TrashPolicy: self.trash,
+            DemoPolicy: self.demo,
         }
 
     async def close(self) -> None:

@@ -13,6 +13,7 @@ from db.embedded import start_embedded_postgres
 from db.engine import create_engine
 from db.migrate import upgrade_to_head
 from db.provisioning import ensure_database
+from domains.demo.templates import seed_templates
 from domains.registry import DOMAINS, metadata
 from gateway.settings import Settings
 
@@ -59,7 +60,14 @@ async def migrate(engine: AsyncEngine) -> None:
             async with engine.begin() as connection:
                 await domain.seed(connection)
             log.info("db.seeded", domain=domain.name)
+    await seed_demo(engine)
     log.info("db.migrated")
+
+
+async def seed_demo(engine: AsyncEngine) -> None:
+    """Write the demo template bakeries that are not there yet (one transaction)."""
+    async with engine.begin() as connection:
+        await seed_templates(connection, metadata())
 
 
 async def migrate_database(settings: Settings) -> None:
@@ -71,3 +79,26 @@ async def migrate_database(settings: Settings) -> None:
         await migrate(engine)
     finally:
         await engine.dispose()
+
+
+async def clean_up_demo_sessions(settings: Settings) -> int:
+    """Delete the copies of every expired or ended demo session, a batch per transaction."""
+    from domains.demo import service
+    from gateway.resources import Resources
+
+    resources = Resources.open(settings)
+    cleaned = 0
+    try:
+        while True:
+            async with resources.database.transaction() as connection:
+                batch = await service.clean_up(
+                    connection,
+                    policy=resources.demo,
+                    lifecycle_policy=resources.lifecycle,
+                    queue=resources.jobs,
+                )
+            cleaned += batch
+            if batch < resources.demo.cleanup_batch_size:
+                return cleaned
+    finally:
+        await resources.close()

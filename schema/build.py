@@ -22,6 +22,7 @@ from domains.registry import DOMAINS
 from domains.tenants.types import Tenant
 from schema import plain_resolvers
 from schema.composition import extend_type, merge_root
+from schema.demo_restrictions import restrict_demo_visitors
 from schema.error_codes import is_unexpected, present
 from schema.execution import GatewayExecutionContext
 from schema.extensions.limits import QueryLimits, limit_extensions
@@ -32,6 +33,7 @@ log = structlog.get_logger()
 
 Query = merge_root("Query", (domain.query for domain in DOMAINS))
 Mutation = merge_root("Mutation", (domain.mutation for domain in DOMAINS))
+DEMO_ALLOWED_MUTATIONS = restrict_demo_visitors(Mutation)
 extend_type(Tenant, (d.tenant_fields for d in DOMAINS if d.tenant_fields is not None))
 
 

@@ -57,6 +57,7 @@ def settings(database_url: str) -> Settings:
         argon2_parallelism=1,
         cors_origins=["https://app.example.com"],
         run_worker=False,  # tests start the workers they need, when they need them
+        demo_max_sessions_per_client=1000,  # every test client has the same address
     )
 
 

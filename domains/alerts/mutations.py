@@ -17,6 +17,7 @@ from domains.alerts.types import (
     UpdateAlertRuleInput,
 )
 from domains.kernel.context import RequestContext
+from domains.kernel.demo_policy import demo_allowed
 from domains.kernel.ids import parse_id
 from domains.kernel.payloads import UserError, actor, attempt
 from domains.kernel.permissions import requires
@@ -106,7 +107,7 @@ class AlertsMutation:
 
     @strawberry.mutation(
         description="OPEN -> ACKNOWLEDGED: someone is on it. MEMBER or above.",
-        extensions=OPERATOR,
+        extensions=[*OPERATOR, *demo_allowed()],
     )
     async def acknowledge_alert(
         self, info: Info, tenant_id: strawberry.ID, id: strawberry.ID

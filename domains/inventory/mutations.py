@@ -25,6 +25,7 @@ from domains.inventory.types import (
     UpdateProductInput,
 )
 from domains.kernel.context import RequestContext
+from domains.kernel.demo_policy import demo_allowed
 from domains.kernel.errors import BadUserInput
 from domains.kernel.ids import parse_id
 from domains.kernel.payloads import DeletionPayload, actor, attempt
@@ -239,7 +240,8 @@ class InventoryMutation:
         return ProductPayload(product=Product.from_record(outcome))
 
     @strawberry.mutation(
-        description="Correct the stock of an item up or down. MEMBER or above.", extensions=OPERATOR
+        description="Correct the stock of an item up or down. MEMBER or above.",
+        extensions=[*OPERATOR, *demo_allowed()],
     )
     async def adjust_stock(
         self, info: Info, tenant_id: strawberry.ID, input: AdjustStockInput

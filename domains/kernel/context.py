@@ -7,17 +7,29 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 from db.unit_of_work import UnitOfWork
-from domains.kernel.errors import Forbidden, Unauthenticated
+from domains.kernel.errors import (
+    DemoSessionExpired,
+    DemoSessionNotFound,
+    Forbidden,
+    GatewayError,
+    Unauthenticated,
+)
 from domains.kernel.loaders import Loaders
 from domains.kernel.principal import (
     Anonymous,
     Authenticated,
+    DemoVisitor,
     Principal,
     ServicePrincipal,
     UserPrincipal,
 )
 
 T = TypeVar("T")
+
+_REFUSALS: dict[str, type[GatewayError]] = {
+    DemoSessionNotFound.code: DemoSessionNotFound,
+    DemoSessionExpired.code: DemoSessionExpired,
+}
 
 UserVerifier = Callable[[UserPrincipal, Loaders], Awaitable[bool]]
 
@@ -34,9 +46,11 @@ class RequestContext:
         dependencies: Mapping[type, object],
         verify_user: UserVerifier,
         log_fields: dict[str, Any] | None = None,
+        client_address: str = "",
     ) -> None:
         self.request_id = request_id
         self.principal = principal
+        self.client_address = client_address  # the caller's IP address, as the server saw it
         self.uow = uow
         self.loaders = Loaders(uow)
         self._dependencies = dependencies
@@ -69,8 +83,10 @@ class RequestContext:
             if self._verified:
                 return principal
             raise Unauthenticated("This account no longer exists.")
+        if isinstance(principal, DemoVisitor):
+            raise Forbidden("A demo session can only read and try its own demo bakery.")
         if isinstance(principal, Anonymous) and principal.problem:
-            raise Unauthenticated(principal.problem)
+            raise _REFUSALS.get(principal.code, Unauthenticated)(principal.problem)
         raise Unauthenticated("Authentication required: send `Authorization: Bearer <token>`.")
 
     async def user(self) -> UserPrincipal:

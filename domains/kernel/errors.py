@@ -35,6 +35,24 @@ class BadUserInput(GatewayError):
     code = "BAD_USER_INPUT"
 
 
+class DemoRestricted(GatewayError):
+    """A demo visitor tried an operation demo accounts may not do."""
+
+    code = "DEMO_RESTRICTED"
+
+
+class DemoSessionNotFound(GatewayError):
+    """`X-Demo-Session-Id` names no session."""
+
+    code = "DEMO_SESSION_NOT_FOUND"
+
+
+class DemoSessionExpired(GatewayError):
+    """`X-Demo-Session-Id` names a session that expired or was ended."""
+
+    code = "DEMO_SESSION_EXPIRED"
+
+
 class ServiceUnavailable(GatewayError):
     """The database (or another dependency) cannot serve the request now; retry later."""
 

@@ -41,14 +41,19 @@ class DemoVisitor:
     @property
     def label(self) -> str:
         """How logs and audit name this caller."""
-        return f"demo:{self.session_id}"
+        return f"demo:{self.tenant_id}"  # never the session id: it is the visitor's secret
 
 
 @dataclass(frozen=True, slots=True)
 class Anonymous:
-    """No usable credentials; `problem` says why when a token was sent but refused."""
+    """No usable credentials; `problem` says why when credentials were sent but refused.
+
+    `code` is the error a field needing a principal answers with: UNAUTHENTICATED, or
+    DEMO_SESSION_NOT_FOUND / DEMO_SESSION_EXPIRED for a demo session id that cannot be used.
+    """
 
     problem: str | None = None
+    code: str = "UNAUTHENTICATED"
 
     @property
     def label(self) -> str:

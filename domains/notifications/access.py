@@ -1,4 +1,5 @@
-"""Who is reading: a member sees their own notifications, OWNER, ADMIN and services everyone's."""
+"""Who is reading: a member sees their own notifications; OWNER, ADMIN, services and demo
+visitors (in their demo bakery) everyone's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import uuid
 import strawberry
 
 from domains.kernel.context import RequestContext
-from domains.kernel.principal import ServicePrincipal, UserPrincipal
+from domains.kernel.principal import DemoVisitor, ServicePrincipal, UserPrincipal
 from domains.notifications.records import Reader
 from domains.tenants.loaders import MembershipByTenantAndUserLoader
 from domains.tenants.roles import MemberRole
@@ -20,6 +21,8 @@ async def reader_of(info: Info, tenant_id: uuid.UUID) -> Reader:
 
     Runs after the field's role check, so the membership is already loaded for this request.
     """
+    if isinstance(info.context.principal, DemoVisitor):
+        return Reader(user_id=None, sees_all=True)  # the demo bakery's notifications are all theirs
     principal = await info.context.authenticated()
     if isinstance(principal, ServicePrincipal):
         return Reader(user_id=None, sees_all=True)

@@ -6,6 +6,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domains.kernel.context import RequestContext
+from domains.kernel.demo_policy import demo_allowed
 from domains.kernel.ids import parse_id
 from domains.kernel.payloads import attempt
 from domains.kernel.permissions import requires
@@ -31,7 +32,7 @@ ANY_MEMBER_NOT_SERVICE = requires(TenantRole(MemberRole.VIEWER, services=False))
 class NotificationsMutation:
     @strawberry.mutation(
         description="Mark a notification READ: its recipient, an ADMIN or the OWNER.",
-        extensions=ANY_MEMBER,
+        extensions=[*ANY_MEMBER, *demo_allowed()],
     )
     async def mark_notification_read(
         self, info: Info, tenant_id: strawberry.ID, id: strawberry.ID

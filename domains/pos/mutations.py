@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from domains.kernel.context import RequestContext
+from domains.kernel.demo_policy import demo_allowed
 from domains.kernel.ids import parse_id
 from domains.kernel.payloads import UserError, actor, attempt
 from domains.kernel.permissions import requires
@@ -124,7 +125,7 @@ class PosMutation:
     @strawberry.mutation(
         description="Record a sale in an OPEN session: the transaction, a sales record per line "
         "and the stock taken (oldest expiry first), all or nothing. MEMBER or above.",
-        extensions=OPERATOR,
+        extensions=[*OPERATOR, *demo_allowed()],
     )
     async def record_sale(
         self, info: Info, tenant_id: strawberry.ID, input: RecordSaleInput

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from typing import Any
 
 import strawberry
 from strawberry.permission import BasePermission
 from strawberry.utils.str_converters import to_camel_case
 
+from domains.demo.accounts import TEMPLATE_TENANT_IDS
 from domains.kernel.context import RequestContext
 from domains.kernel.errors import Forbidden
 from domains.kernel.ids import parse_id
-from domains.kernel.principal import UserPrincipal
+from domains.kernel.principal import DemoVisitor, UserPrincipal
 from domains.tenants.loaders import (
     MembershipAnyStateLoader,
     MembershipByTenantAndUserLoader,
@@ -26,7 +28,9 @@ class TenantRole(BasePermission):
 
     The tenant comes from the argument `argument` (Python name) or, when the field hangs off a
     `Tenant`, from the parent object. A tenant that does not exist and one the caller is not a
-    member of are both FORBIDDEN, so ids of other tenants reveal nothing.
+    member of are both FORBIDDEN, so ids of other tenants reveal nothing. A demo visitor may use
+    its session's virtual tenant and no other; the demo templates are nobody's tenant (their
+    copies are what visitors see), so no caller, service or not, reads, changes or deletes them.
     """
 
     def __init__(
@@ -49,6 +53,15 @@ class TenantRole(BasePermission):
     ) -> bool:
         claimed = info.context.principal
         raw = kwargs.get(self.argument)
+        if isinstance(claimed, DemoVisitor):
+            tenant_id = parse_id(
+                source.id if raw is None else raw, argument=to_camel_case(self.argument)
+            )
+            if tenant_id != claimed.tenant_id:
+                raise Forbidden("A demo session can only use its own demo bakery.")
+            return True
+        if raw is not None and _is_template(raw):
+            raise Forbidden(self.denial)
         if not isinstance(claimed, UserPrincipal):
             await info.context.authenticated()  # UNAUTHENTICATED unless a service
             if not self.services:
@@ -73,3 +86,10 @@ class TenantRole(BasePermission):
         if membership is None or not membership.role.at_least(self.at_least):
             raise Forbidden(self.denial)
         return True
+
+
+def _is_template(raw: object) -> bool:
+    try:
+        return uuid.UUID(str(raw)) in TEMPLATE_TENANT_IDS
+    except ValueError:  # a malformed id is refused by the checks that follow
+        return False

@@ -1,0 +1,1 @@
+"""Demo sessions: throwaway copies of two Spanish template bakeries, no account needed."""
