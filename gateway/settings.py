@@ -68,14 +68,6 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2000, ge=100)
     parser_cache_size: int = Field(default=512, ge=0)
     validation_cache_size: int = Field(default=512, ge=0)
-    max_query_cost: int = Field(default=50_000, ge=1)
-    max_mutation_fields: int = Field(default=10, ge=1)
-    persisted_queries_cache_size: int = Field(default=1000, ge=0)
-    persisted_queries_allow_list: Path | None = None
-
-    login_max_failures_per_account: int = Field(default=5, ge=1)
-    login_max_failures_per_address: int = Field(default=20, ge=1)
-    login_throttle_window_seconds: float = Field(default=900, gt=0)
 
     run_worker: bool = True
     worker_concurrency: int = Field(default=4, ge=2, le=256)
@@ -92,15 +84,15 @@ class Settings(BaseSettings):
     trash_purge_batch_size: int = Field(default=5_000, ge=1)
     trash_purge_schedule: str = "23 * * * *"
 
-    otlp_endpoint: str | None = None
-    service_name: str = "bakery-gateway"
-
     demo_session_minutes: int = Field(default=30, ge=1)
     demo_max_extensions: int = Field(default=3, ge=0)
     demo_max_sessions_per_client: int = Field(default=3, ge=1)
     demo_session_cache_seconds: float = Field(default=5, ge=0)
     demo_cleanup_schedule: str = "*/5 * * * *"
     demo_cleanup_batch_size: int = Field(default=100, ge=1)
+
+    otlp_endpoint: str | None = None
+    service_name: str = "bakery-gateway"
 
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
