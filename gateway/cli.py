@@ -92,6 +92,8 @@ def serve(
         host=bind_host,
         port=bind_port,
         workers=process_count,
+        # SIGTERM: stop accepting, let in-flight requests finish, at most this long.
+        timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
         log_config=None,
         access_log=False,
         proxy_headers=True,
@@ -284,37 +286,6 @@ def purge(
         typer.echo("Nothing in the trash is past its retention.")
     tenants = "due for purge" if dry_run else "queued for purge"
     typer.echo(f"{report.tenants} tenant deletion(s) {tenants}.")
-
-
-@cli.command("seed-demo")
-def seed_demo() -> None:
-    """Write the demo template bakeries if they are missing (also done by `migrate`)."""
-    from db.engine import create_engine
-    from gateway.runtime import prepare
-    from gateway.runtime import seed_demo as seed
-
-    settings = _with_database(prepare(_settings()))
-    assert settings.database_url is not None
-    engine = create_engine(settings.database_url)
-
-    async def run() -> None:
-        try:
-            await seed(engine)
-        finally:
-            await engine.dispose()
-
-    _with_database(run())
-    typer.echo("Demo bakeries ready.")
-
-
-@cli.command("demo-cleanup")
-def demo_cleanup() -> None:
-    """Delete now the copies of every expired or ended demo session (what the periodic job does)."""
-    from gateway.runtime import clean_up_demo_sessions, prepare
-
-    settings = _with_database(prepare(_settings()))
-    cleaned = _with_database(clean_up_demo_sessions(settings))
-    typer.echo(f"Cleaned up {cleaned} demo session(s).")
 
 
 @cli.command()
