@@ -23,7 +23,7 @@ from domains.tenants.types import Tenant
 from schema import plain_resolvers
 from schema.composition import extend_type, merge_root
 from schema.demo_restrictions import restrict_demo_visitors
-from schema.error_codes import is_unexpected, present
+from schema.error_codes import database_unavailable, is_unexpected, present
 from schema.execution import GatewayExecutionContext
 from schema.extensions.limits import QueryLimits, limit_extensions
 from schema.extensions.operation_log import OperationLog
@@ -78,6 +78,12 @@ class GatewaySchema(strawberry.Schema):
                     "graphql.unexpected_error",
                     path=error.path,
                     exc_info=error.original_error or error,
+                )
+            elif database_unavailable(error.original_error):
+                log.warning(
+                    "graphql.database_unavailable",
+                    path=error.path,
+                    error=f"{type(error.original_error).__name__}: {error.original_error}",
                 )
 
 
