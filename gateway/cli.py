@@ -288,6 +288,37 @@ def purge(
     typer.echo(f"{report.tenants} tenant deletion(s) {tenants}.")
 
 
+@cli.command("seed-demo")
+def seed_demo() -> None:
+    """Write the demo template bakeries if they are missing (also done by `migrate`)."""
+    from db.engine import create_engine
+    from gateway.runtime import prepare
+    from gateway.runtime import seed_demo as seed
+
+    settings = _with_database(prepare(_settings()))
+    assert settings.database_url is not None
+    engine = create_engine(settings.database_url)
+
+    async def run() -> None:
+        try:
+            await seed(engine)
+        finally:
+            await engine.dispose()
+
+    _with_database(run())
+    typer.echo("Demo bakeries ready.")
+
+
+@cli.command("demo-cleanup")
+def demo_cleanup() -> None:
+    """Delete now the copies of every expired or ended demo session (what the periodic job does)."""
+    from gateway.runtime import clean_up_demo_sessions, prepare
+
+    settings = _with_database(prepare(_settings()))
+    cleaned = _with_database(clean_up_demo_sessions(settings))
+    typer.echo(f"Cleaned up {cleaned} demo session(s).")
+
+
 @cli.command()
 def token(
     service: Annotated[str, typer.Option(help="Name of the service the token is for.")],

@@ -85,6 +85,13 @@ class Settings(BaseSettings):
     trash_purge_batch_size: int = Field(default=5_000, ge=1)
     trash_purge_schedule: str = "23 * * * *"
 
+    demo_session_minutes: int = Field(default=30, ge=1)
+    demo_max_extensions: int = Field(default=3, ge=0)
+    demo_max_sessions_per_client: int = Field(default=3, ge=1)
+    demo_session_cache_seconds: float = Field(default=5, ge=0)
+    demo_cleanup_schedule: str = "*/5 * * * *"
+    demo_cleanup_batch_size: int = Field(default=100, ge=1)
+
     otlp_endpoint: str | None = None
     service_name: str = "bakery-gateway"
 
