@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.dashboard_latency import dashboard_latency
 from bench.deletion import deletion_throughput
+from bench.demo import demo_sessions
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
 from bench.recipes_latency import nested_recipes_latency
@@ -16,6 +17,7 @@ BENCHMARKS = (
     Benchmark("dashboard", dashboard_latency),
     Benchmark("deletion", deletion_throughput),
     Benchmark("soft-delete", soft_delete_throughput),
+    Benchmark("demo", demo_sessions),
 )
 
 

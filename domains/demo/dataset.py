@@ -495,7 +495,7 @@ class _Builder:
             today = offset == 0
             session = self.id("pos.pos_sessions", day.isoformat())
             cash = Decimal(0)
-            count = 0 if today else round(8 * factor + self.random.uniform(-1.5, 1.5))
+            count = 0 if today else round(5 * factor + self.random.uniform(-1, 1))
             for t in range(count):
                 key = f"{day.isoformat()}:{t}"
                 at = self.at(day, 8 + (t * 12) // max(count, 1), self.random.randint(0, 59))

@@ -45,17 +45,12 @@ async def create_session(
     account_type: DemoAccountType,
     client_address: str,
 ) -> DemoSessionRecord:
-    """Copy the template into a new virtual tenant and record the session, in one transaction."""
-    await repository.lock_client(connection, client_address)
-    now = datetime.now(UTC)
-    active = await repository.count_active_of_client(connection, client_address, now)
-    if active >= policy.max_sessions_per_client:
-        raise OperationRefused.because(
-            "TOO_MANY_DEMO_SESSIONS",
-            f"Ya tienes {active} sesiones demo activas; termina una (endDemoSession) o espera "
-            "a que caduque.",
-            "accountType",
-        )
+    """Copy the template into a new virtual tenant and record the session, in one transaction.
+
+    The copy comes first and the per-address check last: the check holds a lock on the address
+    until the transaction commits, so only that short tail is serialized between one address's
+    concurrent requests (a refused request's copy is rolled back with it).
+    """
     account = ACCOUNTS[account_type]
     template_day = await repository.template_day(
         connection, policy.cloner.tenants_table, account.tenant_id
@@ -76,6 +71,16 @@ async def create_session(
         today=date.today(),
     )
     clone_ms = Decimal(str(round((time.perf_counter() - clock) * 1000, 3)))
+    await repository.lock_client(connection, client_address)
+    now = datetime.now(UTC)
+    active = await repository.count_active_of_client(connection, client_address, now)
+    if active >= policy.max_sessions_per_client:
+        raise OperationRefused.because(
+            "TOO_MANY_DEMO_SESSIONS",
+            f"Ya tienes {active} sesiones demo activas; termina una (endDemoSession) o espera "
+            "a que caduque.",
+            "accountType",
+        )
     session = await repository.insert_session(
         connection,
         session_id=new_session_id(),
