@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -27,6 +29,10 @@ from gateway.resources import job_dependencies, job_schedules, pool_settings
 from gateway.settings import Settings
 
 log = structlog.get_logger()
+
+RECONNECT_DELAY = 1.0
+MAX_RECONNECT_DELAY = 30.0
+"""Seconds between attempts to reach the database again, doubling up to this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,7 @@ class JobWorker:
         self._scheduler: SchedulerManager | None = None
         self._manager: QueueManager | None = None
         self._stopping = False
+        self._stop_requested = asyncio.Event()
 
     def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
         async def run(job: Job) -> None:
@@ -106,7 +113,37 @@ class JobWorker:
         )
 
     async def run(self) -> None:
-        """Run jobs until `stop()`; jobs already started finish first."""
+        """Run jobs until `stop()`; jobs already started finish first.
+
+        A failure of the queue's own connection (the database restarting, a network cut) does
+        not end the worker: it connects again, waiting longer each time up to
+        `MAX_RECONNECT_DELAY`. Jobs it had taken are picked again once their heartbeat is stale.
+        """
+        delay = RECONNECT_DELAY
+        while not self._stopping:
+            started = time.monotonic()
+            try:
+                await self._run_once()
+                return
+            except Exception as error:
+                if self._stopping:
+                    return
+                if time.monotonic() - started > MAX_RECONNECT_DELAY:
+                    delay = RECONNECT_DELAY  # it ran a good while: a new outage, start over
+                log.error(
+                    "jobs.worker.reconnecting",
+                    error=f"{type(error).__name__}: {error}",
+                    retry_in_seconds=delay,
+                )
+                await self._pause(delay)
+                delay = min(delay * 2, MAX_RECONNECT_DELAY)
+
+    async def _pause(self, seconds: float) -> None:
+        """Wait `seconds`, or less if `stop()` is called meanwhile."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop_requested.wait(), timeout=seconds)
+
+    async def _run_once(self) -> None:
         connection = await asyncpg.connect(
             self._dsn, server_settings={"application_name": "bakery-gateway-worker"}
         )
@@ -166,6 +203,7 @@ class JobWorker:
     def stop(self) -> None:
         """Ask `run()` to return once the jobs it has started are done."""
         self._stopping = True
+        self._stop_requested.set()
         if self._manager is not None:
             self._manager.shutdown.set()
         if self._scheduler is not None:

@@ -194,3 +194,25 @@ async def test_two_workers_run_each_of_many_jobs_exactly_once(
 
     assert sorted(await effects(database, keys)) == sorted(keys)
     assert {job_domain.runs[each] for each in keys} == {1}
+
+
+async def test_a_worker_whose_connection_is_cut_connects_again_and_goes_on(
+    database_url: str, database: Database
+) -> None:
+    first, second = key(), key()
+    async with running_in_background(worker(database_url, database)):
+        await enqueue(database, "job_tests.record", {"key": first})
+        await wait_for_runs(lambda runs: runs[first] == 1)
+        async with database.read() as connection:
+            cut = await connection.scalar(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = 'bakery-gateway-worker' "
+                    "AND datname = current_database()"
+                )
+            )
+        await enqueue(database, "job_tests.record", {"key": second})
+        await wait_for_runs(lambda runs: runs[second] == 1)
+
+    assert cut >= 1
+    assert sorted(await effects(database, [first, second])) == sorted([first, second])
