@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check bench schema clean
+.PHONY: help install run test check bench soak schema clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ check: $(STAMP) ## Format, lint, types, import contracts, schema drift
 
 bench: $(STAMP) ## Run the benchmarks and print figures and ratios
 	$(BIN)/python -m bench
+
+soak: $(STAMP) ## Load (100 clients, 60 s) on serve --workers 2, PostgreSQL restarted midway
+	$(BIN)/python -m bench.soak
 
 schema: $(STAMP) ## Rewrite schema.graphql from the code
 	$(BIN)/gateway export-schema
