@@ -6,28 +6,43 @@
   legacy `application/json`, every well-formed request gets a 200.
 - Errors of the HTTP layer (malformed JSON, no query, wrong method or media type) are JSON
   bodies with `extensions.code`, never plain text or a trace.
+- The request's parameters are checked as the spec says: `query` and `operationName` strings,
+  `variables` and `extensions` objects (or null), one operation per request, UTF-8 bodies.
+- Automatic persisted queries (`gateway.persisted_queries`) and CSRF protection for GET
+  (`gateway.csrf`) come before any operation runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
+import structlog
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from db.unit_of_work import UnitOfWork
 from domains.kernel.context import RequestContext
 from gateway.auth import principal_from_authorization, user_still_exists
+from gateway.csrf import check_not_forgeable
 from gateway.demo_access import demo_principal
 from gateway.middleware.access_log import LOG_FIELDS
+from gateway.persisted_queries import PersistedQueries, load_allow_list
 from gateway.resources import Resources
+from gateway.settings import Settings
+from schema.error_codes import UNAVAILABLE_MESSAGE, database_unavailable
+from schema.extensions.cost import CostPolicy
+from schema.extensions.login_throttle import LoginAttempts, LoginThrottlePolicy
+
+log = structlog.get_logger()
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
@@ -39,6 +54,15 @@ _HTTP_CODES = {
     406: "NOT_ACCEPTABLE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
+
+
+class DatabaseUnavailable(HTTPException):
+    """503: the database cannot be reached right now; the client may try again."""
+
+    code = "SERVICE_UNAVAILABLE"
+
+    def __init__(self) -> None:
+        super().__init__(503, UNAVAILABLE_MESSAGE)
 
 
 class MethodNotAllowed(HTTPException):
@@ -79,30 +103,90 @@ def negotiate(accept: str | None) -> str | None:
     return None
 
 
+def request_policies(settings: Settings) -> dict[type, object]:
+    """What the schema's extensions read from the request context: limits and counters."""
+    return {
+        CostPolicy: CostPolicy(
+            max_cost=settings.max_query_cost, max_mutation_fields=settings.max_mutation_fields
+        ),
+        LoginAttempts: LoginAttempts(
+            LoginThrottlePolicy(
+                max_per_account=settings.login_max_failures_per_account,
+                max_per_address=settings.login_max_failures_per_address,
+                window_seconds=settings.login_throttle_window_seconds,
+            )
+        ),
+    }
+
+
+def persisted_queries(settings: Settings) -> PersistedQueries:
+    """The persisted query store, with the allow-list when one is configured."""
+    allow_list = settings.persisted_queries_allow_list
+    return PersistedQueries(
+        cache_size=settings.persisted_queries_cache_size,
+        allow_list=None if allow_list is None else load_allow_list(allow_list),
+    )
+
+
 class GatewayGraphQL(GraphQL[RequestContext, None]):
     """The /graphql endpoint."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Process-wide, built from the settings on the first request (they arrive with the
+        # app's resources at start-up): counters and stores that outlive a request.
+        self._for: Resources | None = None
+        self._dependencies: Mapping[type, object] = {}
+        self._persisted = PersistedQueries(cache_size=0)
+
+    def _prepared(self, resources: Resources) -> None:
+        if self._for is not resources:
+            self._dependencies = {
+                **resources.dependencies,
+                **request_policies(resources.settings),
+            }
+            self._persisted = persisted_queries(resources.settings)
+            self._for = resources
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         # Strawberry's own __call__ turns these errors into plain text; ours are JSON.
+        request = Request(scope, receive)
         try:
-            response = await self.run(Request(scope, receive))
+            response = await self.run(request)
         except HTTPException as error:
-            response = self.http_error(error)
+            response = self.http_error(error, negotiate(request.headers.get("accept")))
+        except Exception as error:
+            # Outside execution (building the context: a demo session or token check), the
+            # database being away is still the client's SERVICE_UNAVAILABLE, not a 500.
+            if not database_unavailable(error):
+                raise
+            log.warning("graphql.database_unavailable", error=type(error).__name__)
+            response = self.http_error(
+                DatabaseUnavailable(), negotiate(request.headers.get("accept"))
+            )
         await response(scope, receive, send)
 
     @staticmethod
-    def http_error(error: HTTPException) -> Response:
-        """A GraphQL-shaped JSON body for an error of the HTTP layer."""
-        code = _HTTP_CODES.get(error.status_code, "BAD_REQUEST")
-        headers = None
+    def http_error(error: HTTPException, media_type: str | None = None) -> Response:
+        """A GraphQL-shaped JSON body for an error of the HTTP layer.
+
+        In the media type the client accepts (JSON when it accepts neither). A persisted query
+        not found is a 200 in `application/json`, as Apollo clients expect, and a 400 in
+        `application/graphql-response+json`, where a response without `data` is a 4xx.
+        """
+        code = getattr(error, "code", None) or _HTTP_CODES.get(error.status_code, "BAD_REQUEST")
+        status = error.status_code
+        if status == 200 and media_type == GRAPHQL_RESPONSE_JSON:
+            status = 400
+        headers = {"content-type": f"{media_type or JSON}; charset=utf-8"}
         if error.status_code == 405:
-            headers = {"Allow": error.allow if isinstance(error, MethodNotAllowed) else "GET, POST"}
-        return JSONResponse(
-            {"errors": [{"message": error.reason, "extensions": {"code": code}}]},
-            status_code=error.status_code,
+            headers["Allow"] = error.allow if isinstance(error, MethodNotAllowed) else "GET, POST"
+        return Response(
+            orjson.dumps({"errors": [{"message": error.reason, "extensions": {"code": code}}]}),
+            status_code=status,
             headers=headers,
         )
 
@@ -110,6 +194,7 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         self, request: Request, response: Response
     ) -> RequestContext:
         resources: Resources = request.app.state.resources
+        self._prepared(resources)
         principal = await demo_principal(request.headers, resources) or (
             principal_from_authorization(request.headers.get("authorization"), resources.tokens)
         )
@@ -123,7 +208,7 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
                 resources.database,
                 max_connections=resources.settings.db_connections_per_request,
             ),
-            dependencies=resources.dependencies,
+            dependencies=self._dependencies,
             verify_user=user_still_exists,
             log_fields=log_fields,
             client_address=request.client.host if request.client else "",
@@ -142,12 +227,57 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         sub_response.media_type = media_type
         return sub_response
 
-    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
-        if request.method == "POST":
-            content_type = (request.content_type or "").split(";")[0].strip().lower()
-            if content_type != JSON:
-                raise HTTPException(415, f"Send the request as {JSON}.")
-        return await super().parse_http_body(request)
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET of a persisted query has `extensions` and no `query`: it is an operation too.
+        return super().should_render_graphql_ide(request) and not request.query_params.get(
+            "extensions"
+        )
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
+        """One operation's parameters, checked; the query resolved from its persisted hash."""
+        if request.method == "GET":
+            check_not_forgeable(request.method, request.headers)
+            params = request.query_params
+            data: dict[str, Any] = {
+                "query": params.get("query"),
+                "operationName": params.get("operationName"),
+                "variables": self._json_parameter(params.get("variables"), "variables"),
+                "extensions": self._json_parameter(params.get("extensions"), "extensions"),
+            }
+        else:
+            media_type, parameters = parse_content_type(request.content_type or "")
+            charset = parameters.get("charset", "utf-8").lower()
+            if media_type != JSON or charset not in ("utf-8", "utf8"):
+                raise HTTPException(415, f"Send the request as {JSON} (UTF-8).")
+            body = self.parse_json(await request.get_body())
+            if isinstance(body, list):
+                raise HTTPException(400, "Batched requests are not supported: one operation each.")
+            if not isinstance(body, dict):
+                raise HTTPException(400, "The request body must be a JSON object.")
+            data = body
+        query = _parameter(data, "query", str)
+        extensions = _parameter(data, "extensions", dict)
+        return GraphQLRequestData(
+            query=self._persisted.resolve(query, extensions),
+            variables=_parameter(data, "variables", dict),
+            operation_name=_parameter(data, "operationName", str),
+            extensions=extensions,
+        )
+
+    def _json_parameter(self, value: str | None, name: str) -> Any:
+        """A JSON-encoded query parameter (GET), or None when absent or empty."""
+        if not value:
+            return None
+        try:
+            return self.decode_json(value)
+        except ValueError:
+            raise HTTPException(400, f"`{name}` must be JSON.") from None
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as error:  # a ValueError, which Strawberry does not catch
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:
@@ -188,3 +318,12 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         ):
             response.status_code = 400
         return response
+
+
+def _parameter(data: Mapping[str, Any], name: str, kind: type) -> Any:
+    """A request parameter of this type, or None; 400 when it is of another type."""
+    value = data.get(name)
+    if value is not None and not isinstance(value, kind):
+        expected = "a string" if kind is str else "an object"
+        raise HTTPException(400, f"`{name}` must be {expected} or null.")
+    return value
