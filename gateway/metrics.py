@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from db.database import Database
+from domains.demo import service as demo
 from domains.lifecycle import service as lifecycle
 from domains.lifecycle.kinds import DeletionJobStatus
 
@@ -73,6 +74,25 @@ DELETED_ROWS = Gauge(
     "gateway_deletion_rows_deleted",
     "Rows deleted by tenant deletion jobs, by the jobs' status.",
     ["status"],
+    multiprocess_mode="mostrecent",
+)
+
+JOB_DURATION = Histogram(
+    "gateway_job_duration_seconds",
+    "Time a job's handler took in this process (all its runs), by entrypoint and outcome: "
+    "deletion batches, purges, demo clean-ups, forecasts.",
+    ["entrypoint", "outcome"],
+    buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 1800),
+)
+DEMO_SESSIONS = Gauge(
+    "gateway_demo_sessions",
+    "Demo sessions by status (active, expired, ended).",
+    ["status"],
+    multiprocess_mode="mostrecent",
+)
+DEMO_CLONE = Gauge(
+    "gateway_demo_clone_milliseconds_median",
+    "Median time to copy a demo template into a new session.",
     multiprocess_mode="mostrecent",
 )
 
@@ -140,11 +160,21 @@ async def observe_deletions(database: Database) -> None:
         DELETED_ROWS.labels(status=status.value).set(rows)
 
 
+async def observe_demo(database: Database) -> None:
+    """Set the demo gauges from the sessions' own statistics."""
+    async with database.read() as connection:
+        stats = await demo.stats(connection)
+    DEMO_SESSIONS.labels(status="active").set(stats.active)
+    DEMO_SESSIONS.labels(status="expired").set(stats.expired)
+    DEMO_SESSIONS.labels(status="ended").set(stats.ended)
+    DEMO_CLONE.set(float(stats.clone_ms_median or 0))
+
+
 async def metrics(request: Request) -> Response:
     """GET /metrics: every metric in Prometheus's text format."""
     database: Database = request.app.state.resources.database
     observe_pool(database)
-    for observe in (observe_queue, observe_deletions):
+    for observe in (observe_queue, observe_deletions, observe_demo):
         try:
             await observe(database)
         except Exception as error:  # the other metrics are still worth serving

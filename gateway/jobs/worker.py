@@ -25,6 +25,7 @@ from domains import registry
 from domains.kernel.domain import Domain
 from domains.kernel.jobs import JobHandler, providing
 from gateway.jobs.queue import job_handlers
+from gateway.metrics import JOB_DURATION
 from gateway.resources import job_dependencies, job_schedules, pool_settings
 from gateway.settings import Settings
 
@@ -89,18 +90,31 @@ class JobWorker:
         self._stopping = False
         self._stop_requested = asyncio.Event()
 
-    def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
+    def _run_in_transaction(
+        self, name: str, handler: JobHandler
+    ) -> Callable[[Job], Awaitable[None]]:
         async def run(job: Job) -> None:
-            await self._run_handler(handler, orjson.loads(job.payload) if job.payload else {})
+            payload = orjson.loads(job.payload) if job.payload else {}
+            await self._run_handler(name, handler, payload)
 
         return run
 
-    async def _run_handler(self, handler: JobHandler, payload: Mapping[str, Any]) -> None:
+    async def _run_handler(
+        self, name: str, handler: JobHandler, payload: Mapping[str, Any]
+    ) -> None:
         more = True
-        with providing(self._dependencies):
-            while more:  # a handler asks for another run, in a new transaction, with True
-                async with self._database.transaction() as connection:
-                    more = await handler(connection, payload) is True
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            with providing(self._dependencies):
+                while more:  # a handler asks for another run, in a new transaction, with True
+                    async with self._database.transaction() as connection:
+                        more = await handler(connection, payload) is True
+            outcome = "ok"
+        finally:
+            JOB_DURATION.labels(entrypoint=name, outcome=outcome).observe(
+                time.perf_counter() - started
+            )
 
     def _executor(self, parameters: EntrypointExecutorParameters) -> AbstractEntrypointExecutor:
         # The retry executor rather than RetryRequested: handlers are domain code and stay free
@@ -152,7 +166,7 @@ class JobWorker:
             manager = QueueManager(Queries.from_asyncpg_connection(connection))
             for name, handler in self._handlers.items():
                 manager.entrypoint(name, on_failure="hold", executor_factory=self._executor)(
-                    self._run_in_transaction(handler)
+                    self._run_in_transaction(name, handler)
                 )
             self._manager = manager
             if self._stopping:
@@ -188,8 +202,10 @@ class JobWorker:
             for name, expression in self._schedules.items():
                 handler = self._handlers[name]
 
-                async def tick(schedule: Schedule, handler: JobHandler = handler) -> None:
-                    await self._run_handler(handler, {})
+                async def tick(
+                    schedule: Schedule, name: str = name, handler: JobHandler = handler
+                ) -> None:
+                    await self._run_handler(name, handler, {})
 
                 scheduler.schedule(name, expression, clean_old=True)(tick)
             self._scheduler = scheduler

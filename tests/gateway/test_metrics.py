@@ -55,6 +55,8 @@ async def test_metrics_count_requests_by_operation_and_outcome_and_errors_by_cod
     assert "# TYPE gateway_jobs_processed gauge" in response.text
     assert ("gateway_deletion_jobs", frozenset({("status", "COMPLETED")})) in after
     assert ("gateway_deletion_rows_deleted", frozenset({("status", "COMPLETED")})) in after
+    assert ("gateway_demo_sessions", frozenset({("status", "active")})) in after
+    assert ("gateway_demo_clone_milliseconds_median", frozenset()) in after
 
 
 def test_operation_labels_are_bounded() -> None:
