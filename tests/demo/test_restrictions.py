@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Sequence
 
-from schema.build import DEMO_ALLOWED_MUTATIONS
+import pytest
+from strawberry.permission import PermissionExtension
+from strawberry.types.base import StrawberryObjectDefinition
+
+from domains.kernel.demo_policy import NotForDemoVisitors
+from schema.build import DEMO_ALLOWED_MUTATIONS, build_schema
 from tests.demo.conftest import start
 from tests.support import GraphQLClient
 
@@ -101,3 +106,26 @@ async def test_me_for_demo_visitor_is_forbidden(demo: GraphQLClient) -> None:
     result = await demo.execute("{ myTenants { id } }", headers=visitor.headers)
 
     assert result.codes == ["FORBIDDEN"]
+
+
+def test_every_other_mutation_refuses_demo_visitors_first() -> None:
+    schema = build_schema()
+    mutation = schema.get_type_by_name("Mutation")
+    assert isinstance(mutation, StrawberryObjectDefinition)
+
+    unguarded = [
+        field.python_name
+        for field in mutation.fields
+        if field.python_name not in DEMO_ALLOWED_MUTATIONS
+        and not _refuses_visitors_first(field.extensions)
+    ]
+
+    assert unguarded == []
+
+
+def _refuses_visitors_first(extensions: Sequence[object]) -> bool:
+    # Strawberry runs a field's extensions last to first: the demo check must be the last one.
+    last = extensions[-1] if extensions else None
+    return isinstance(last, PermissionExtension) and any(
+        isinstance(permission, NotForDemoVisitors) for permission in last.permissions
+    )
