@@ -11,8 +11,10 @@ from starlette.applications import Starlette
 from domains.demo import service
 from gateway.resources import Resources, job_schedules
 from gateway.settings import Settings
+from tests.conftest import TEST_SECRET
 from tests.demo.conftest import start
 from tests.demo.test_cloner import TABLES, tenant_key
+from tests.gateway.test_cli import run
 from tests.support import GraphQLClient
 
 
@@ -83,3 +85,20 @@ async def test_clean_up_removes_expired_and_ended_copies_and_nothing_else(
         {"a": expired.id, "b": ended.id},
     )
     assert statuses.data == {"a": {"status": "EXPIRED"}, "b": {"status": "ENDED"}}
+
+
+async def test_demo_cleanup_command_and_seed_demo_command(
+    demo: GraphQLClient, settings: Settings, engine: AsyncEngine
+) -> None:
+    visitor = await start(demo)
+    await expire(engine, visitor.id)
+    env = {"DATABASE_URL": settings.database_url or "", "GATEWAY_JWT_SECRET": TEST_SECRET}
+
+    cleaned = run("demo-cleanup", env=env)
+    seeded = run("seed-demo", env=env)
+
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert cleaned.stdout.startswith("Cleaned up ")
+    assert uuid.UUID(visitor.tenant_id) not in await rows_by_tenant(engine)
+    assert seeded.returncode == 0, seeded.stderr
+    assert "Demo bakeries ready." in seeded.stdout
