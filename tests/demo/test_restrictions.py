@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pytest
 from strawberry.permission import PermissionExtension
@@ -129,3 +130,51 @@ def _refuses_visitors_first(extensions: Sequence[object]) -> bool:
     return isinstance(last, PermissionExtension) and any(
         isinstance(permission, NotForDemoVisitors) for permission in last.permissions
     )
+
+
+async def test_allowed_mutations_by_demo_visitor_work_on_its_copy(demo: GraphQLClient) -> None:
+    visitor = await start(demo)
+    found = await demo.execute(
+        """query($id: ID!) { tenant(id: $id) {
+          notifications(first: 1, unreadOnly: true) { nodes { id } }
+          alerts(first: 1, status: OPEN) { nodes { id } }
+          customers(first: 1) { nodes { id } }
+          products(first: 1) { nodes { id } } } }""",
+        {"id": visitor.tenant_id},
+        headers=visitor.headers,
+    )
+    tenant = found.data["tenant"]
+    first = {key: value["nodes"][0]["id"] for key, value in tenant.items()}
+    t = visitor.tenant_id
+
+    read = await demo.execute(
+        """mutation($t: ID!, $n: ID!) {
+          markNotificationRead(tenantId: $t, id: $n) { errors { code } } }""",
+        {"t": t, "n": first["notifications"]},
+        headers=visitor.headers,
+    )
+    acknowledged = await demo.execute(
+        """mutation($t: ID!, $a: ID!) {
+          acknowledgeAlert(tenantId: $t, id: $a) { errors { code } } }""",
+        {"t": t, "a": first["alerts"]},
+        headers=visitor.headers,
+    )
+    created = await demo.execute(
+        """mutation($t: ID!, $c: ID!, $p: ID!, $d: Date!) { createOrder(tenantId: $t, input: {
+          customerId: $c, deliveryDate: $d, items: [{productId: $p, quantity: "3"}]}) {
+          order { id } errors { code } } }""",
+        {"t": t, "c": first["customers"], "p": first["products"], "d": date.today().isoformat()},
+        headers=visitor.headers,
+    )
+    order = created.data["createOrder"]["order"]["id"]
+    confirmed = await demo.execute(
+        """mutation($t: ID!, $o: ID!) { updateOrderStatus(tenantId: $t, id: $o, status: CONFIRMED) {
+          errors { code } } }""",
+        {"t": t, "o": order},
+        headers=visitor.headers,
+    )
+
+    for result in (read, acknowledged, created, confirmed):
+        assert result.errors == [], result.body
+        [(_, payload)] = result.data.items()
+        assert payload["errors"] == [], result.body
