@@ -94,6 +94,10 @@ def serve(
         workers=process_count,
         # SIGTERM: stop accepting, let in-flight requests finish, at most this long.
         timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
+        # Longer than clients' and load balancers' idle timeouts (typically 5 to 60 s): the
+        # client closes an idle connection first, instead of the server closing one just as a
+        # client sends on it, which the client sees as a dropped request.
+        timeout_keep_alive=75,
         log_config=None,
         access_log=False,
         proxy_headers=True,
