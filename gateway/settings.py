@@ -69,6 +69,14 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=2000, ge=100)
     parser_cache_size: int = Field(default=512, ge=0)
     validation_cache_size: int = Field(default=512, ge=0)
+    max_query_cost: int = Field(default=100_000, ge=1)
+    max_mutation_fields: int = Field(default=10, ge=1)
+    persisted_queries_cache_size: int = Field(default=1000, ge=0)
+    persisted_queries_allow_list: Path | None = None
+
+    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_address: int = Field(default=20, ge=1)
+    login_throttle_window_seconds: float = Field(default=900, gt=0)
 
     run_worker: bool = True
     worker_concurrency: int = Field(default=4, ge=2, le=256)

@@ -25,8 +25,11 @@ from schema.composition import extend_type, merge_root
 from schema.demo_restrictions import restrict_demo_visitors
 from schema.error_codes import database_unavailable, is_unexpected, present
 from schema.execution import GatewayExecutionContext
+from schema.extensions.cost import QueryCost
 from schema.extensions.limits import QueryLimits, limit_extensions
+from schema.extensions.login_throttle import LoginThrottle
 from schema.extensions.operation_log import OperationLog
+from schema.extensions.text_input import TextInput
 from schema.extensions.unit_of_work import UnitOfWorkExtension
 
 log = structlog.get_logger()
@@ -104,6 +107,9 @@ def build_schema(
         *limit_extensions(limits or QueryLimits()),
         partial(ParserCache, maxsize=parser_cache_size),
         partial(ValidationCache, maxsize=validation_cache_size),
+        TextInput,
+        QueryCost,
+        LoginThrottle,
         UnitOfWorkExtension,
     ]
     if tracer_provider is not None:

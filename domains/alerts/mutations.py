@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domains.alerts import service
 from domains.alerts.records import AlertRecord, AlertRuleRecord
@@ -16,6 +18,7 @@ from domains.alerts.types import (
     CreateAlertRuleInput,
     UpdateAlertRuleInput,
 )
+from domains.inventory import service as inventory
 from domains.kernel.context import RequestContext
 from domains.kernel.demo_policy import demo_allowed
 from domains.kernel.ids import parse_id
@@ -27,6 +30,16 @@ from domains.tenants.roles import MemberRole
 Info = strawberry.Info[RequestContext, None]
 MANAGER = requires(TenantRole(MemberRole.ADMIN))
 OPERATOR = requires(TenantRole(MemberRole.MEMBER))
+
+
+async def _require_ingredient(
+    connection: AsyncConnection, tenant_id: uuid.UUID, ingredient_id: object
+) -> None:
+    """A rule may name only a live ingredient of its own bakery (NOT_FOUND otherwise)."""
+    if isinstance(ingredient_id, uuid.UUID):
+        await inventory.require_ingredients(
+            connection, tenant_id=tenant_id, ids=[ingredient_id], field="ingredientId"
+        )
 
 
 def _rule_payload(outcome: AlertRuleRecord | list[UserError]) -> AlertRulePayload:
@@ -66,17 +79,19 @@ class AlertsMutation:
             if input.ingredient_id is not None
             else None
         )
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.create_rule(
+
+        async def create(connection: AsyncConnection) -> AlertRuleRecord:
+            await _require_ingredient(connection, tenant, ingredient_id)
+            return await service.create_rule(
                 connection,
                 tenant_id=tenant,
                 kind=input.kind,
                 threshold=input.threshold,
                 ingredient_id=ingredient_id,
                 enabled=input.enabled,
-            ),
-        )
+            )
+
+        outcome = await attempt(info.context.uow, create)
         return _rule_payload(outcome)
 
     @strawberry.mutation(description="Change an alert rule. OWNER or ADMIN.", extensions=MANAGER)
@@ -92,17 +107,19 @@ class AlertsMutation:
             if input.ingredient_id is not None
             else None
         )
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.update_rule(
+
+        async def update(connection: AsyncConnection) -> AlertRuleRecord:
+            await _require_ingredient(connection, tenant, ingredient_id)
+            return await service.update_rule(
                 connection,
                 tenant_id=tenant,
                 rule_id=rule_id,
                 threshold=input.threshold,
                 enabled=input.enabled,
                 ingredient_id=ingredient_id,
-            ),
-        )
+            )
+
+        outcome = await attempt(info.context.uow, update)
         return _rule_payload(outcome)
 
     @strawberry.mutation(

@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from domains.notifications import service as notifications_service
 from tests.alerts.api import (
     ALERTS,
+    CREATE_RULE,
     UPDATE_RULE,
     alerts,
     create_rule,
@@ -122,7 +123,6 @@ async def test_disabled_rules_and_other_ingredients_raise_nothing(client: GraphQ
 async def test_rules_of_another_bakery_raise_nothing_here(client: GraphQLClient) -> None:
     bakery, other = await Bakery.open(client), await Bakery.open(client)
     flour = await bakery.ingredient()
-    await create_rule(other, threshold="5", ingredientId=flour)  # another bakery's rule
     await create_rule(other)
     await bakery.stock(ingredient_id=flour, quantity="10")
 
@@ -130,6 +130,19 @@ async def test_rules_of_another_bakery_raise_nothing_here(client: GraphQLClient)
 
     assert await alerts(bakery) == []
     assert await alerts(other) == []
+
+
+async def test_create_alert_rule_naming_another_bakerys_ingredient_is_not_found(
+    client: GraphQLClient,
+) -> None:
+    bakery, other = await Bakery.open(client), await Bakery.open(client)
+    flour = await bakery.ingredient()
+
+    result = await other.run(CREATE_RULE, {"input": {"kind": "LOW_STOCK", "ingredientId": flour}})
+
+    payload = result.data["createAlertRule"]
+    assert payload["rule"] is None
+    assert [(e["code"], e["field"]) for e in payload["errors"]] == [("NOT_FOUND", "ingredientId")]
 
 
 async def test_alerts_of_another_bakery_are_forbidden(client: GraphQLClient) -> None:

@@ -148,6 +148,23 @@ async def test_me_with_a_token_of_an_unknown_user_is_unauthenticated(
     assert result.codes == ["UNAUTHENTICATED"]
 
 
+async def test_me_with_a_token_of_a_deleted_user_is_unauthenticated(
+    client: GraphQLClient,
+) -> None:
+    account = await client.sign_up()
+    deleted = await client.execute(
+        "mutation($id: ID!) { deleteUser(userId: $id) { errors { code } } }",
+        {"id": account.id},
+        as_=account,
+    )
+    assert deleted.data["deleteUser"]["errors"] == [], deleted.body
+
+    result = await client.execute(ME, as_=account)
+
+    assert result.data == {"me": None}
+    assert result.codes == ["UNAUTHENTICATED"]
+
+
 async def test_me_with_a_service_token_is_null_without_error(client: GraphQLClient) -> None:
     token = make_token("billing-worker", kind="service")
 
