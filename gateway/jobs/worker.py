@@ -134,7 +134,7 @@ class JobWorker:
         `MAX_RECONNECT_DELAY`. Jobs it had taken are picked again once their heartbeat is stale.
         """
         delay = RECONNECT_DELAY
-        while not self._stopping:
+        while True:  # at least once, even when stopped before it began: it registers schedules
             started = time.monotonic()
             try:
                 await self._run_once()

@@ -167,8 +167,10 @@ _finished = asyncio.Condition()
 class NotifyingWorker(JobWorker):
     """A real worker that also notes each job once its transaction has committed."""
 
-    def _run_in_transaction(self, handler: JobHandler) -> Callable[[Job], Awaitable[None]]:
-        run = super()._run_in_transaction(handler)
+    def _run_in_transaction(
+        self, name: str, handler: JobHandler
+    ) -> Callable[[Job], Awaitable[None]]:
+        run = super()._run_in_transaction(name, handler)
 
         async def run_and_note(job: Job) -> None:
             await run(job)
