@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1, le=64)
-    shutdown_timeout_seconds: float = Field(default=30, gt=0)
+    shutdown_timeout_seconds: int = Field(default=30, ge=1)
 
     database_url: str | None = Field(
         default=None,
@@ -93,15 +93,15 @@ class Settings(BaseSettings):
     trash_purge_batch_size: int = Field(default=5_000, ge=1)
     trash_purge_schedule: str = "23 * * * *"
 
+    otlp_endpoint: str | None = None
+    service_name: str = "bakery-gateway"
+
     demo_session_minutes: int = Field(default=30, ge=1)
     demo_max_extensions: int = Field(default=3, ge=0)
     demo_max_sessions_per_client: int = Field(default=3, ge=1)
     demo_session_cache_seconds: float = Field(default=5, ge=0)
     demo_cleanup_schedule: str = "*/5 * * * *"
     demo_cleanup_batch_size: int = Field(default=100, ge=1)
-
-    otlp_endpoint: str | None = None
-    service_name: str = "bakery-gateway"
 
     cors_origins: list[str] = Field(default_factory=list)
     log_level: str = "INFO"
