@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
 from domains.audit import service as audit
+from domains.demo.accounts import TEMPLATE_TENANT_IDS
 from domains.kernel.deleter import EntityCounts
 from domains.kernel.errors import OperationRefused
 from domains.kernel.jobs import JobQueue
@@ -61,6 +62,11 @@ async def delete_tenant(
     IMMEDIATE request also brings a scheduled deletion forward).
     """
     reason = _clean_reason(reason)
+    if tenant_id in TEMPLATE_TENANT_IDS:
+        # Every demo session is copied from it: whoever asks (the CLI calls this directly).
+        raise OperationRefused.because(
+            "DEMO_TEMPLATE", "A demo template bakery cannot be deleted.", "tenantId"
+        )
     state = await tenants.lock_tenant(connection, tenant_id)
     running = await repository.active_job(connection, tenant_id)
     if running is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from starlette.applications import Starlette
 
+from domains.demo.accounts import TEMPLATE_TENANT_IDS
 from gateway.settings import Settings
 from tests.conftest import TEST_SECRET
 from tests.gateway.test_cli import run
@@ -92,3 +93,12 @@ def test_operator_commands_refuse_a_malformed_id(settings: Settings) -> None:
 
     assert code == 2
     assert "not an id" in err
+
+
+def test_delete_tenant_refuses_a_demo_template(settings: Settings) -> None:
+    template = str(next(iter(sorted(TEMPLATE_TENANT_IDS))))
+
+    code, _, err = operator(settings, "delete-tenant", template, "--reason", "x", "--immediate")
+
+    assert code == 1
+    assert "DEMO_TEMPLATE" in err
