@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.soft_delete import Restoration, SoftDeletion
 from domains.kernel.context import RequestContext
 from domains.kernel.errors import BadUserInput
 from domains.kernel.ids import parse_id
@@ -29,6 +32,28 @@ def parse_ids(ids: list[strawberry.ID]) -> list[uuid.UUID]:
     return [parse_id(value, argument="ids") for value in ids]
 
 
+async def _deletion(
+    info: Info, work: Callable[[AsyncConnection, TrashPolicy], Awaitable[SoftDeletion]]
+) -> TrashDeletionPayload:
+    """Run a deletion in the request's unit of work; its payload, or the refusal's."""
+    policy = info.context.dependency(TrashPolicy)
+    outcome = await attempt(info.context.uow, lambda connection: work(connection, policy))
+    if isinstance(outcome, list):
+        return TrashDeletionPayload(errors=outcome)
+    return TrashDeletionPayload.from_deletion(outcome)
+
+
+async def _restoration(
+    info: Info, work: Callable[[AsyncConnection, TrashPolicy], Awaitable[Restoration]]
+) -> RestorationPayload:
+    """Run a restore in the request's unit of work; its payload, or the refusal's."""
+    policy = info.context.dependency(TrashPolicy)
+    outcome = await attempt(info.context.uow, lambda connection: work(connection, policy))
+    if isinstance(outcome, list):
+        return RestorationPayload(errors=outcome)
+    return RestorationPayload.from_restoration(outcome)
+
+
 @strawberry.type
 class TrashMutation:
     @strawberry.mutation(
@@ -48,10 +73,9 @@ class TrashMutation:
     ) -> TrashDeletionPayload:
         tenant = parse_id(tenant_id, argument="tenantId")
         keys = parse_ids(ids)
-        policy = info.context.dependency(TrashPolicy)
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.delete_items(
+        return await _deletion(
+            info,
+            lambda connection, policy: service.delete_items(
                 connection,
                 policy,
                 tenant_id=tenant,
@@ -61,9 +85,6 @@ class TrashMutation:
                 reason=reason,
             ),
         )
-        if isinstance(outcome, list):
-            return TrashDeletionPayload(errors=outcome)
-        return TrashDeletionPayload.from_deletion(outcome)
 
     @strawberry.mutation(
         description=(
@@ -81,10 +102,9 @@ class TrashMutation:
         reason: str | None = None,
     ) -> TrashDeletionPayload:
         tenant = parse_id(tenant_id, argument="tenantId")
-        policy = info.context.dependency(TrashPolicy)
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.delete_items(
+        return await _deletion(
+            info,
+            lambda connection, policy: service.delete_items(
                 connection,
                 policy,
                 tenant_id=tenant,
@@ -94,9 +114,6 @@ class TrashMutation:
                 reason=reason,
             ),
         )
-        if isinstance(outcome, list):
-            return TrashDeletionPayload(errors=outcome)
-        return TrashDeletionPayload.from_deletion(outcome)
 
     @strawberry.mutation(
         description=(
@@ -110,16 +127,12 @@ class TrashMutation:
     ) -> RestorationPayload:
         tenant = parse_id(tenant_id, argument="tenantId")
         keys = parse_ids(ids)
-        policy = info.context.dependency(TrashPolicy)
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.restore_items(
+        return await _restoration(
+            info,
+            lambda connection, policy: service.restore_items(
                 connection, policy, tenant_id=tenant, entity=entity, ids=keys
             ),
         )
-        if isinstance(outcome, list):
-            return RestorationPayload(errors=outcome)
-        return RestorationPayload.from_restoration(outcome)
 
     @strawberry.mutation(
         description=(
@@ -138,10 +151,9 @@ class TrashMutation:
         deleted_before: datetime | None = None,
     ) -> RestorationPayload:
         tenant = parse_id(tenant_id, argument="tenantId")
-        policy = info.context.dependency(TrashPolicy)
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.restore_items(
+        return await _restoration(
+            info,
+            lambda connection, policy: service.restore_items(
                 connection,
                 policy,
                 tenant_id=tenant,
@@ -151,9 +163,6 @@ class TrashMutation:
                 deleted_before=deleted_before,
             ),
         )
-        if isinstance(outcome, list):
-            return RestorationPayload(errors=outcome)
-        return RestorationPayload.from_restoration(outcome)
 
     @strawberry.mutation(
         description="Bring back everything one deletion hid, and nothing else. OWNER or ADMIN.",
@@ -164,13 +173,9 @@ class TrashMutation:
     ) -> RestorationPayload:
         tenant = parse_id(tenant_id, argument="tenantId")
         batch = parse_id(batch_id, argument="batchId")
-        policy = info.context.dependency(TrashPolicy)
-        outcome = await attempt(
-            info.context.uow,
-            lambda connection: service.restore_batch(
+        return await _restoration(
+            info,
+            lambda connection, policy: service.restore_batch(
                 connection, policy, tenant_id=tenant, batch_id=batch
             ),
         )
-        if isinstance(outcome, list):
-            return RestorationPayload(errors=outcome)
-        return RestorationPayload.from_restoration(outcome)
