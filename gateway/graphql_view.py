@@ -76,11 +76,12 @@ class MethodNotAllowed(HTTPException):
 def negotiate(accept: str | None) -> str | None:
     """The response media type for an `Accept` header; None when nothing we speak is acceptable.
 
-    No header means `application/json` (clients written before the GraphQL over HTTP spec);
-    `application/graphql-response+json` wins when the client weighs it at least as high.
+    No header means `application/graphql-response+json`, as the spec says since its legacy
+    watershed (2025-01-01); so does `*/*`, the server's choice. It wins whenever the client
+    weighs it at least as high as `application/json`.
     """
     if accept is None or not accept.strip():
-        return JSON
+        return GRAPHQL_RESPONSE_JSON
     weights: dict[str, float] = {}
     for part in accept.split(","):
         media, *params = (piece.strip() for piece in part.split(";"))
@@ -94,8 +95,8 @@ def negotiate(accept: str | None) -> str | None:
                     quality = 0.0
         weights[media.lower()] = max(quality, weights.get(media.lower(), 0.0))
     wildcard = max(weights.get("*/*", 0.0), weights.get("application/*", 0.0))
-    modern = weights.get(GRAPHQL_RESPONSE_JSON, 0.0)
-    legacy = max(weights.get(JSON, 0.0), wildcard)
+    modern = weights.get(GRAPHQL_RESPONSE_JSON, wildcard)
+    legacy = weights.get(JSON, wildcard)
     if modern > 0 and modern >= legacy:
         return GRAPHQL_RESPONSE_JSON
     if legacy > 0:
@@ -240,7 +241,7 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
             params = request.query_params
             data: dict[str, Any] = {
                 "query": params.get("query"),
-                "operationName": params.get("operationName"),
+                "operationName": params.get("operationName") or None,  # "" means none
                 "variables": self._json_parameter(params.get("variables"), "variables"),
                 "extensions": self._json_parameter(params.get("extensions"), "extensions"),
             }

@@ -27,7 +27,7 @@ async def test_post_malformed_json_is_a_400_with_a_json_error(http: httpx.AsyncC
     )
 
     assert response.status_code == 400
-    assert media_type(response) == JSON
+    assert media_type(response) == GRAPHQL_RESPONSE_JSON  # what `*/*` gets
     body = response.json()
     assert list(body) == ["errors"]
     assert body["errors"][0]["message"]
@@ -38,7 +38,7 @@ async def test_post_without_query_is_a_400_with_a_json_error(http: httpx.AsyncCl
     response = await http.post("/graphql", json={"variables": {}})
 
     assert response.status_code == 400
-    assert media_type(response) == JSON
+    assert media_type(response) == GRAPHQL_RESPONSE_JSON  # what `*/*` gets
     assert error_codes(response) == ["BAD_REQUEST"]
 
 
@@ -99,15 +99,38 @@ async def test_post_validation_error_with_json_is_a_200_without_data(
     assert error_codes(response) == ["GRAPHQL_VALIDATION_FAILED"]
 
 
-async def test_post_without_accept_answers_json(http: httpx.AsyncClient) -> None:
+async def test_post_without_accept_answers_graphql_response_json(
+    http: httpx.AsyncClient,
+) -> None:
+    # The spec's legacy watershed (2025-01-01) made the modern media type the default.
     request = http.build_request("POST", "/graphql", json={"query": "{ __typename }"})
     del request.headers["accept"]
 
     response = await http.send(request)
 
     assert response.status_code == 200
-    assert media_type(response) == JSON
+    assert media_type(response) == GRAPHQL_RESPONSE_JSON
     assert response.json()["data"] == {"__typename": "Query"}
+
+
+async def test_post_accepting_anything_answers_graphql_response_json(
+    http: httpx.AsyncClient,
+) -> None:
+    response = await http.post(
+        "/graphql", json={"query": "{ __typename }"}, headers={"Accept": "*/*"}
+    )
+
+    assert media_type(response) == GRAPHQL_RESPONSE_JSON
+
+
+async def test_post_preferring_json_answers_json(http: httpx.AsyncClient) -> None:
+    response = await http.post(
+        "/graphql",
+        json={"query": "{ __typename }"},
+        headers={"Accept": f"{JSON}, {GRAPHQL_RESPONSE_JSON};q=0.5"},
+    )
+
+    assert media_type(response) == JSON
 
 
 async def test_post_accepting_only_text_plain_is_a_406(http: httpx.AsyncClient) -> None:

@@ -181,3 +181,14 @@ async def test_request_error_with_graphql_response_json_is_answered_in_that_medi
 
     assert response.status_code == 400
     assert response.headers["content-type"] == f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+
+
+async def test_get_with_an_empty_operation_name_runs_the_only_operation(
+    http: httpx.AsyncClient,
+) -> None:
+    params = {"query": "{ __typename }", "operationName": "", "variables": ""}
+
+    response = await http.get("/graphql", params=params, headers=PREFLIGHTED)
+
+    assert response.status_code == 200
+    assert response.json()["data"] == {"__typename": "Query"}

@@ -35,7 +35,9 @@ async def test_persisted_query_unknown_hash_is_persisted_query_not_found(
 ) -> None:
     query = "query NeverSeen { __typename }"
 
-    response = await http.post("/graphql", json={"extensions": persisted(query)})
+    response = await http.post(
+        "/graphql", json={"extensions": persisted(query)}, headers={"Accept": "application/json"}
+    )
 
     assert response.status_code == 200
     assert codes(response) == ["PERSISTED_QUERY_NOT_FOUND"]

@@ -14,6 +14,7 @@ from graphql import (
     GraphQLArgument,
     GraphQLEnumType,
     GraphQLField,
+    GraphQLInputField,
     GraphQLInputObjectType,
     GraphQLInputType,
     GraphQLList,
@@ -84,24 +85,44 @@ def has_id(kind: GraphQLInputType, seen: frozenset[str] = frozenset()) -> bool:
     return False
 
 
-def value_for(name: str, kind: GraphQLInputType, ids: IdPicker) -> Any:
-    """A valid JSON value of `kind`; IDs come from `ids` by the argument's or field's name."""
+def value_for(name: str, kind: GraphQLInputType, ids: IdPicker, focus: str | None = None) -> Any:
+    """A valid JSON value of `kind`; IDs come from `ids` by the argument's or field's name.
+
+    Input objects get their required fields and the optional ones that can carry an id: all of
+    them, or with `focus` only the one of that name (services often refuse two at once, before
+    looking any id up).
+    """
     if isinstance(kind, GraphQLNonNull):
-        return value_for(name, kind.of_type, ids)
+        return value_for(name, kind.of_type, ids, focus)
     if isinstance(kind, GraphQLList):
-        return [value_for(name, kind.of_type, ids)]
+        return [value_for(name, kind.of_type, ids, focus)]
     if isinstance(kind, GraphQLEnumType):
         return next(iter(kind.values))
     if isinstance(kind, GraphQLInputObjectType):
-        # Required fields, and every field that can carry an id: the probe's ammunition.
         return {
-            field_name: value_for(field_name, field.type, ids)
+            field_name: value_for(field_name, field.type, ids, focus)
             for field_name, field in kind.fields.items()
-            if (isinstance(field.type, GraphQLNonNull) and field.default_value is Undefined)
-            or has_id(field.type)
+            if _required_field(field) or (has_id(field.type) and focus in (None, field_name))
         }
     assert isinstance(kind, GraphQLScalarType), kind
     return _scalar(name, kind.name, ids)
+
+
+def _required_field(field: GraphQLInputField) -> bool:
+    return isinstance(field.type, GraphQLNonNull) and field.default_value is Undefined
+
+
+def optional_id_fields(kind: GraphQLInputType, seen: frozenset[str] = frozenset()) -> set[str]:
+    """Names of the optional input fields that can carry an id, at any depth of `kind`."""
+    named = unwrap(kind)
+    if not isinstance(named, GraphQLInputObjectType) or named.name in seen:
+        return set()
+    found: set[str] = set()
+    for field_name, field in named.fields.items():
+        if not _required_field(field) and has_id(field.type):
+            found.add(field_name)
+        found |= optional_id_fields(field.type, seen | {named.name})
+    return found
 
 
 def _scalar(name: str, scalar: str, ids: IdPicker) -> Any:
@@ -208,15 +229,23 @@ def tenant_field_query(
 
 
 def root_field_operation(
-    operation: str, name: str, field: GraphQLField, ids: IdPicker, also: tuple[str, ...] = ()
+    operation: str,
+    name: str,
+    field: GraphQLField,
+    ids: IdPicker,
+    also: tuple[str, ...] = (),
+    focus: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """`<operation>(<vars>) { <name>(<args>) { <everything> } }` and its variables.
 
-    The arguments sent are the required ones and those named in `also`.
+    The arguments sent are the required ones and those named in `also`; `focus` as in
+    `value_for`.
     """
     sent = arguments_to_send(field, also)
     declared, passed = variable_definitions(field, sent)
     inner = selection(field.type, depth=3)
     body = f"{name}{passed} {{ {inner} }}" if inner else f"{name}{passed}"
-    variables = {argument: value_for(argument, field.args[argument].type, ids) for argument in sent}
+    variables = {
+        argument: value_for(argument, field.args[argument].type, ids, focus) for argument in sent
+    }
     return f"{operation}{declared} {{ {body} }}", variables

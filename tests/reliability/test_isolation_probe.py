@@ -9,6 +9,7 @@ schema offers demo sessions (`createDemoSession`), a demo visitor of a virtual t
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from tests.reliability.schema_walk import (
     id_arguments,
     ids_by_type,
     introspected,
+    optional_id_fields,
     root_field_operation,
     strings_in,
     tenant_field_query,
@@ -264,11 +266,14 @@ async def test_mutations_given_ids_of_another_tenant_change_nothing_of_it(
         tenants = [victim.bakery.id]
         if "tenantId" in field.args and ids_sent != ["tenantId"]:
             tenants.append(intruder.tenant_id)
-        for tenant_id in tenants:
+        # Every id at once, then each optional id of an input alone.
+        focuses: list[str | None] = [None]
+        focuses += sorted(set().union(*(optional_id_fields(field.args[a].type) for a in ids_sent)))
+        for tenant_id, focus in itertools.product(tenants, focuses):
             for round_ in range(MAX_ROUNDS):
                 ids = VictimIds(victim, name, tenant_id=tenant_id, round_=round_)
                 mutation, variables = root_field_operation(
-                    "mutation", name, field, ids, also=tuple(ids_sent)
+                    "mutation", name, field, ids, also=tuple(ids_sent), focus=focus
                 )
                 result = await client.execute(mutation, variables, headers=intruder.headers)
                 probed += 1
