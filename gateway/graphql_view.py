@@ -311,14 +311,28 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         response = super().create_response(response_data, sub_response)
         media_type = sub_response.media_type or JSON
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
+        retry_after = _retry_after(response_data)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
         if (
             media_type == GRAPHQL_RESPONSE_JSON
             and not sub_response.status_code
             and isinstance(response_data, dict)
             and "data" not in response_data
         ):
-            response.status_code = 400
+            response.status_code = 429 if retry_after is not None else 400
         return response
+
+
+def _retry_after(response_data: object) -> int | None:
+    """Seconds a throttled client should wait (TOO_MANY_LOGIN_ATTEMPTS), or None."""
+    if not isinstance(response_data, dict):
+        return None
+    for error in response_data.get("errors") or ():
+        extensions = error.get("extensions") or {}
+        if extensions.get("code") == "TOO_MANY_LOGIN_ATTEMPTS":
+            return int(extensions.get("retryAfter", 1))
+    return None
 
 
 def _parameter(data: Mapping[str, Any], name: str, kind: type) -> Any:

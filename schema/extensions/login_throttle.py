@@ -2,8 +2,9 @@
 
 Over `max_per_account` failures for one email, or `max_per_address` from one client address,
 within `window_seconds`, a `login` is refused before any password is checked, with
-TOO_MANY_LOGIN_ATTEMPTS and `extensions.retryAfter` (seconds). A success forgives the
-account's failures (not the address's: one good account must not unlock guessing others).
+TOO_MANY_LOGIN_ATTEMPTS and `extensions.retryAfter` (seconds; the view adds `Retry-After`).
+A success forgives the account's failures (not the address's: one good account must not unlock
+guessing others).
 
 An attempt counts as failed the moment it starts and is forgiven once its payload shows an
 `accessToken` or a `user`: concurrent guesses cannot slip through between check and count.

@@ -106,3 +106,21 @@ async def test_login_aliased_many_times_in_one_request_counts_each(
     await caller.execute(f"mutation {{ {guesses} }}")
 
     assert await login(caller, account.email, PASSWORD) == ["TOO_MANY_LOGIN_ATTEMPTS"]
+
+
+async def test_login_throttled_is_a_429_with_retry_after_in_graphql_response_json(
+    caller: GraphQLClient,
+) -> None:
+    account = await caller.sign_up()
+    for _ in range(5):
+        await login(caller, account.email)
+
+    response = await caller.http.post(
+        "/graphql",
+        json={"query": LOGIN, "variables": {"email": account.email, "password": PASSWORD}},
+        headers={"Accept": "application/graphql-response+json"},
+    )
+
+    assert response.status_code == 429
+    assert 0 < int(response.headers["retry-after"]) <= 900
+    assert "data" not in response.json()
