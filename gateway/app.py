@@ -138,6 +138,9 @@ def create_app(
                     "Content-Type",
                     "X-Request-ID",
                     "X-Demo-Session-Id",
+                    # What CSRF prevention asks of a GET operation (gateway.csrf).
+                    "Apollo-Require-Preflight",
+                    "X-Apollo-Operation-Name",
                 ],
                 expose_headers=[REQUEST_ID_HEADER],
                 max_age=600,

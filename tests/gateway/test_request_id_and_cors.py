@@ -87,3 +87,23 @@ async def test_cors_simple_request_exposes_the_request_id(http: httpx.AsyncClien
 
     assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
     assert "x-request-id" in response.headers["access-control-expose-headers"].lower()
+
+
+async def test_cors_preflight_allows_a_get_operation_with_its_csrf_header(
+    http: httpx.AsyncClient,
+) -> None:
+    response = await http.options(
+        "/graphql",
+        headers={
+            "Origin": ALLOWED_ORIGIN,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "apollo-require-preflight, x-apollo-operation-name",
+        },
+    )
+
+    assert response.status_code == 200
+    allowed_headers = {
+        header.strip().lower()
+        for header in response.headers["access-control-allow-headers"].split(",")
+    }
+    assert {"apollo-require-preflight", "x-apollo-operation-name"} <= allowed_headers
