@@ -242,20 +242,28 @@ async def restore(
     if where is not None:
         chosen.append(where)
     await _refuse_orphans(connection, item, and_(*chosen), {"ids": list(ids or [])})
-    # The batch of each row is read before the update clears it: cascades follow it.
-    target = (
-        select(table.c.id, table.c.deletion_batch_id.label("batch"))
-        .where(*chosen)
-        .with_for_update()
-        .cte(f"target_{item.entity}")
-    )
-    top = (
-        update(table)
-        .where(table.c.tenant_id == tenant_id, table.c.id == target.c.id)
-        .values(**CLEARED, deletion_batch_id=None)
-        .returning(table.c.id, target.c.batch)
-        .cte(f"restored_{item.entity}")
-    )
+    restored = update(table).values(**CLEARED, deletion_batch_id=None)
+    if batch_id is not None:
+        # Every row comes from this batch: one plain UPDATE, its cascades follow the batch.
+        top = (
+            restored.where(*chosen)
+            .returning(table.c.id, literal(batch_id, Uuid()).label("batch"))
+            .cte(f"restored_{item.entity}")
+        )
+    else:
+        # Rows of several batches: each row's batch is read (and the row locked) before the
+        # update clears it, so its cascades follow its own batch.
+        target = (
+            select(table.c.id, table.c.deletion_batch_id.label("batch"))
+            .where(*chosen)
+            .with_for_update()
+            .cte(f"target_{item.entity}")
+        )
+        top = (
+            restored.where(table.c.tenant_id == tenant_id, table.c.id == target.c.id)
+            .returning(table.c.id, target.c.batch)
+            .cte(f"restored_{item.entity}")
+        )
     levels: list[tuple[Trashable, CTE]] = [(item, top)]
     _cascade_restores(item, top, tenant_id, levels)
     counts = [select(func.count()).select_from(cte).scalar_subquery() for _, cte in levels]

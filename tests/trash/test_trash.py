@@ -242,3 +242,23 @@ async def test_a_deleted_purchase_order_leaves_lists_nested_loads_and_counts(
     assert tenant["purchaseOrders"] == {"totalCount": 1, "nodes": [{"id": kept}]}
     sent = await transition(bakery, SEND_ORDER, hidden)
     assert [error["code"] for error in sent["errors"]] == ["NOT_FOUND"]
+
+
+async def test_restore_batch_brings_back_the_cascaded_rows_of_that_batch_only(
+    client: GraphQLClient,
+) -> None:
+    bakery = await Bakery.open(client)
+    ingredient = await bakery.ingredient()
+    supplier = await create_supplier(bakery)
+    draft = (await create_order(bakery, supplier, [line(ingredient_id=ingredient)]))["id"]
+    alone = (await create_order(bakery, supplier, [line(ingredient_id=ingredient)]))["id"]
+    await delete_items(bakery, "purchase_order", [alone])
+    deletion = await delete_items(bakery, "supplier", [supplier])
+
+    restored = await bakery.run(RESTORE_BATCH, {"batchId": deletion["batchId"]})
+
+    payload = restored.data["restoreBatch"]
+    assert payload["errors"] == []
+    assert counts(payload) == {"supplier": 1, "purchase_order": 1}
+    listed = await bakery.run(ORDERS, {"first": 100})
+    assert {node["id"] for node in listed.data["tenant"]["purchaseOrders"]["nodes"]} == {draft}
