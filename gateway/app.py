@@ -24,7 +24,6 @@ from gateway.jobs.worker import JobWorker, running_in_background
 from gateway.logging import configure_logging
 from gateway.metrics import metrics
 from gateway.middleware.access_log import AccessLogMiddleware
-from gateway.middleware.metrics import MetricsMiddleware
 from gateway.middleware.request_id import HEADER as REQUEST_ID_HEADER
 from gateway.middleware.request_id import RequestIdMiddleware
 from gateway.resources import Resources, job_schedules
@@ -128,7 +127,6 @@ def create_app(
             *([Middleware(OpenTelemetryMiddleware, tracer_provider=provider)] if provider else []),
             Middleware(RequestIdMiddleware),
             Middleware(AccessLogMiddleware),
-            Middleware(MetricsMiddleware),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,

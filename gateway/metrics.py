@@ -1,6 +1,7 @@
 """Prometheus metrics: what the gateway counts, and the `/metrics` endpoint that exposes them.
 
-Counters and histograms are updated as requests finish (`gateway.middleware.metrics`); gauges of
+Counters and histograms are updated as requests finish (by the access log middleware, which
+already knows each request's status, duration and operation); gauges of
 shared state (the job queue, the connection pool) are read when Prometheus scrapes. With several
 `gateway serve` workers, `serve` points `PROMETHEUS_MULTIPROC_DIR` at a directory of the data
 directory before the workers start, and each scrape adds up every worker's values.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 import structlog
 from pgqueuer import Queries
@@ -122,6 +124,20 @@ def outcome_of(status: int, error_codes: list[str]) -> str:
     if status >= 400:
         return "rejected"
     return "error" if error_codes else "ok"
+
+
+def observe_request(fields: dict[str, Any], status: int, seconds: float) -> None:
+    """Count a finished /graphql request from its access-log fields (operation, error codes)."""
+    codes = list(fields.get("error_codes") or [])
+    labels = {
+        "operation": operation_label(fields.get("operation")),
+        "operation_type": fields.get("operation_type") or "-",
+        "outcome": outcome_of(status, codes),
+    }
+    REQUESTS.labels(**labels).inc()
+    LATENCY.labels(**labels).observe(seconds)
+    for code in codes:
+        ERRORS.labels(code=code).inc()
 
 
 def observe_pool(database: Database) -> None:

@@ -220,12 +220,8 @@ async def database_health(
     connection: AsyncConnection, policy: TrashPolicy, *, schemas: Sequence[str], now: datetime
 ) -> tuple[list[TableHealth], list[UnindexedForeignKey]]:
     """Per table of `schemas`: tuples, size, rows due for purge, tenant index; unindexed keys."""
-    awaiting = {
-        item.table.fullname: await repository.awaiting_purge(
-            connection, item, deleted_before=now - policy.retention_of(item.entity)
-        )
-        for item in policy.items
-    }
+    due = await due_for_purge(connection, policy, now=now)
+    awaiting = {item.table.fullname: due[item.entity] for item in policy.items}
     tables = await repository.table_health(
         connection, schemas, awaiting, global_tables=policy.global_tables
     )

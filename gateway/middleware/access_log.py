@@ -1,4 +1,5 @@
-"""One log line per HTTP request: method, path, status, duration, operation, principal."""
+"""One log line per HTTP request (method, path, status, duration, operation, principal), and
+the same facts counted in the Prometheus metrics."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gateway import metrics
 
 log = structlog.get_logger()
 
@@ -37,11 +40,17 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, record_status)
         finally:
+            seconds = time.perf_counter() - started
             log.info(
                 "http.request",
                 method=scope["method"],
                 path=scope["path"],
                 status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(seconds * 1000, 2),
                 **fields,
             )
+            if scope["path"] == "/graphql":
+                metrics.observe_request(fields, status, seconds)
+                state = getattr(scope.get("app"), "state", None)
+                if state is not None and hasattr(state, "resources"):
+                    metrics.observe_pool(state.resources.database)
