@@ -44,7 +44,7 @@ mutation($t: ID!, $input: CreateRecipeInput!) {
 """
 
 
-async def _bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
+async def bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
     """A bakery with 30 ingredients and 100 products, each made by a recipe of 8 lines."""
     owner = await client.sign_up()
     tenant_id = await client.create_tenant(owner)
@@ -99,7 +99,7 @@ async def _bakery_with_recipes(client: GraphQLClient) -> tuple[Account, str]:
 async def nested_recipes_latency(environment: Environment, iterations: int) -> list[Comparison]:
     """100 recipes x 8 ingredients, nested three levels deep, as the bakery's owner."""
     client = environment.client
-    owner, tenant_id = await _bakery_with_recipes(client)
+    owner, tenant_id = await bakery_with_recipes(client)
     variables = {"id": tenant_id}
     # The floor serves a deep copy of what the gateway serves: same objects, same order.
     served = await client.execute(NESTED_RECIPES, variables, as_=owner)

@@ -8,6 +8,7 @@ from bench.demo import demo_sessions
 from bench.graphql_latency import me_latency, tenant_members_latency
 from bench.harness import Benchmark
 from bench.recipes_latency import nested_recipes_latency
+from bench.row_security import row_security_cost
 from bench.soft_delete import soft_delete_throughput
 
 BENCHMARKS = (
@@ -15,6 +16,7 @@ BENCHMARKS = (
     Benchmark("tenant.members", tenant_members_latency),
     Benchmark("recipes.nested", nested_recipes_latency),
     Benchmark("dashboard", dashboard_latency),
+    Benchmark("row-security", row_security_cost),
     Benchmark("deletion", deletion_throughput),
     Benchmark("soft-delete", soft_delete_throughput),
     Benchmark("demo", demo_sessions),

@@ -31,7 +31,7 @@ def row(comparison: Comparison) -> str:
         comparison.baseline_name,
         duration(comparison.baseline.median_ns),
         duration(comparison.baseline.p95_ns),
-        f"{comparison.ratio:.1f}x",
+        f"{comparison.ratio:.2f}x",
         "" if comparison.statements is None else str(comparison.statements),
     )
 

@@ -19,9 +19,11 @@ class Database:
         self._reads = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @classmethod
-    def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
-        """A database with its own engine and pool."""
-        return cls(create_engine(url, pool))
+    def connect(
+        cls, url: str, pool: PoolSettings | None = None, *, role: str | None = None
+    ) -> Database:
+        """A database with its own engine and pool, acting as `role` when given."""
+        return cls(create_engine(url, pool, role=role))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

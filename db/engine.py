@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from db import row_security
+
 DRIVER = "postgresql+asyncpg"
 
 
@@ -31,10 +33,16 @@ def async_url(url: str | URL, *, database: str | None = None) -> URL:
     return parsed
 
 
-def create_engine(url: str | URL, pool: PoolSettings | None = None) -> AsyncEngine:
-    """An engine with a bounded pool; every connection gets a statement timeout."""
+def create_engine(
+    url: str | URL, pool: PoolSettings | None = None, *, role: str | None = None
+) -> AsyncEngine:
+    """An engine with a bounded pool; every connection gets a statement timeout.
+
+    With `role`, every connection acts as that role under row-level security, in the scope of
+    the code using it (db/row_security.py); without, as the URL's user (migrations, tools).
+    """
     pool = pool or PoolSettings()
-    return create_async_engine(
+    engine = create_async_engine(
         async_url(url),
         pool_size=pool.size,
         max_overflow=pool.max_overflow,
@@ -51,6 +59,9 @@ def create_engine(url: str | URL, pool: PoolSettings | None = None) -> AsyncEngi
             },
         },
     )
+    if role:
+        row_security.install(engine, role=role)
+    return engine
 
 
 def driver_dsn(url: str | URL) -> str:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import uuid
 
+from db import row_security
 from domains.kernel.loaders import Loaders
-from domains.kernel.principal import Anonymous, Principal, ServicePrincipal, UserPrincipal
+from domains.kernel.principal import (
+    Anonymous,
+    DemoVisitor,
+    Principal,
+    ServicePrincipal,
+    UserPrincipal,
+)
 from domains.users.loaders import UserByIdLoader
 from domains.users.tokens import InvalidToken, TokenCodec
 
@@ -41,3 +48,17 @@ async def user_still_exists(principal: UserPrincipal, loaders: Loaders) -> bool:
     owner, a member list) finds the account in the cache instead of querying again.
     """
     return await loaders.get(UserByIdLoader).load(principal.user_id) is not None
+
+
+def row_scope(principal: Principal) -> row_security.Scope:
+    """The tenants the database shows this caller: its memberships, its demo copy, or none.
+
+    Services are the platform: they act on any tenant (their fields check which).
+    """
+    if isinstance(principal, UserPrincipal):
+        return row_security.user(principal.user_id)
+    if isinstance(principal, DemoVisitor):
+        return row_security.tenant(principal.tenant_id)
+    if isinstance(principal, ServicePrincipal):
+        return row_security.PLATFORM
+    return row_security.NOBODY

@@ -29,9 +29,10 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from db import row_security
 from db.unit_of_work import UnitOfWork
 from domains.kernel.context import RequestContext
-from gateway.auth import principal_from_authorization, user_still_exists
+from gateway.auth import principal_from_authorization, row_scope, user_still_exists
 from gateway.csrf import check_not_forgeable
 from gateway.demo_access import demo_principal
 from gateway.middleware.access_log import LOG_FIELDS
@@ -156,7 +157,8 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         # Strawberry's own __call__ turns these errors into plain text; ours are JSON.
         request = Request(scope, receive)
         try:
-            response = await self.run(request)
+            with row_security.scoped(row_security.NOBODY):  # until the caller is known
+                response = await self.run(request)
         except HTTPException as error:
             response = self.http_error(error, negotiate(request.headers.get("accept")))
         except Exception as error:
@@ -202,6 +204,7 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         state = request.scope.get("state", {})
         log_fields = state.get(LOG_FIELDS, {})
         log_fields["principal"] = principal.label
+        row_security.narrow_to(row_scope(principal))
         return RequestContext(
             request_id=state.get("request_id", ""),
             principal=principal,

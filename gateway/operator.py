@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from db import row_security
 from db.pagination import fetch_page
 from domains.lifecycle import service as lifecycle
 from domains.lifecycle.kinds import DeletionMode
@@ -27,10 +28,14 @@ ACTOR = "service:gateway-cli"
 
 @asynccontextmanager
 async def opened(settings: Settings) -> AsyncIterator[Resources]:
-    """The gateway's resources for one command, closed when it ends."""
+    """The gateway's resources for one command, closed when it ends.
+
+    An operator acts for the platform: the database shows every tenant to the command.
+    """
     resources = Resources.open(settings)
     try:
-        yield resources
+        with row_security.scoped(row_security.PLATFORM):
+            yield resources
     finally:
         await resources.close()
 

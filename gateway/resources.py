@@ -137,7 +137,9 @@ class Resources:
             raise RuntimeError("no database URL; call gateway.runtime.prepare() first")
         return cls(
             settings=settings,
-            database=Database.connect(settings.database_url, pool_settings(settings)),
+            database=Database.connect(
+                settings.database_url, pool_settings(settings), role=settings.database_role
+            ),
             tokens=token_codec(settings),
             passwords=PasswordHasher(
                 time_cost=settings.argon2_time_cost,

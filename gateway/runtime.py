@@ -9,6 +9,7 @@ from pathlib import Path
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db import row_security
 from db.embedded import start_embedded_postgres
 from db.engine import create_engine
 from db.migrate import upgrade_to_head
@@ -90,13 +91,14 @@ async def clean_up_demo_sessions(settings: Settings) -> int:
     cleaned = 0
     try:
         while True:
-            async with resources.database.transaction() as connection:
-                batch = await service.clean_up(
-                    connection,
-                    policy=resources.demo,
-                    lifecycle_policy=resources.lifecycle,
-                    queue=resources.jobs,
-                )
+            with row_security.scoped(row_security.PLATFORM):  # the platform cleans up
+                async with resources.database.transaction() as connection:
+                    batch = await service.clean_up(
+                        connection,
+                        policy=resources.demo,
+                        lifecycle_policy=resources.lifecycle,
+                        queue=resources.jobs,
+                    )
             cleaned += batch
             if batch < resources.demo.cleanup_batch_size:
                 return cleaned

@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from db.row_security import DEFAULT_ROLE
+
 
 class Environment(StrEnum):
     """Where the gateway runs: development serves GraphiQL and readable logs."""
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
     db_connections_per_request: int = Field(default=4, ge=1)
+    # The role the gateway acts as, under row-level security; empty: the URL's own user.
+    database_role: str = DEFAULT_ROLE
 
     jwt_secret: SecretStr | None = None
     jwt_secret_file: Path | None = None

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
+from db import row_security
 from db.embedded import start_embedded_postgres
 from db.engine import create_engine
 from db.provisioning import drop_database, ensure_database
@@ -26,6 +28,16 @@ from gateway.settings import Settings
 from tests.support import GraphQLClient
 
 TEST_SECRET = "test-secret-" + "x" * 40
+
+
+@pytest.fixture(autouse=True)
+def observing_as_the_platform() -> Iterator[None]:
+    """Tests look at rows through the gateway's own pool as the platform does, every tenant.
+
+    Requests still act in their caller's scope: the GraphQL view sets it for each one.
+    """
+    with row_security.scoped(row_security.PLATFORM):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +55,14 @@ async def database_url() -> AsyncIterator[str]:
         await engine.dispose()
     yield url
     await drop_database(server, name)
+
+
+@pytest.fixture(scope="session")
+async def owner_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """The migrating user's engine: DDL, and a view past row-level security and its role."""
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
 
 
 @pytest.fixture(scope="session")

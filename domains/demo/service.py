@@ -11,6 +11,7 @@ from decimal import Decimal
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db import row_security
 from domains.demo import repository
 from domains.demo.accounts import ACCOUNTS, Account
 from domains.demo.kinds import DemoAccountType, DemoSessionStatus
@@ -52,24 +53,26 @@ async def create_session(
     concurrent requests (a refused request's copy is rolled back with it).
     """
     account = ACCOUNTS[account_type]
-    template_day = await repository.template_day(
-        connection, policy.cloner.tenants_table, account.tenant_id
-    )
-    if template_day is None:
-        raise OperationRefused.because(
-            "DEMO_UNAVAILABLE",
-            "La panadería demo no está preparada; ejecuta `gateway seed-demo`.",
-            "accountType",
-        )
     tenant_id = uuid.uuid4()
     clock = time.perf_counter()
-    rows = await policy.cloner.clone(
-        connection,
-        template_id=account.tenant_id,
-        tenant_id=tenant_id,
-        template_day=template_day,
-        today=date.today(),
-    )
+    # The template is nobody's tenant: only the platform reads it, to copy it.
+    async with row_security.widened(connection, row_security.PLATFORM, why="copying a demo"):
+        template_day = await repository.template_day(
+            connection, policy.cloner.tenants_table, account.tenant_id
+        )
+        if template_day is None:
+            raise OperationRefused.because(
+                "DEMO_UNAVAILABLE",
+                "La panadería demo no está preparada; ejecuta `gateway seed-demo`.",
+                "accountType",
+            )
+        rows = await policy.cloner.clone(
+            connection,
+            template_id=account.tenant_id,
+            tenant_id=tenant_id,
+            template_day=template_day,
+            today=date.today(),
+        )
     clone_ms = Decimal(str(round((time.perf_counter() - clock) * 1000, 3)))
     await repository.lock_client(connection, client_address)
     now = datetime.now(UTC)

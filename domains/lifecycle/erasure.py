@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db import row_security
 from domains.audit import service as audit
 from domains.kernel.deleter import EntityCounts
 from domains.kernel.errors import OperationRefused
@@ -49,7 +50,23 @@ async def delete_user(
     Each bakery they own goes to its longest-standing other ADMIN or, with none, is deleted
     (SCHEDULED); then every membership goes, every domain erases its references to the person
     (read from the declared references), and the account row goes, so its tokens stop at once.
+    A person's traces are in bakeries they may no longer belong to: it acts for the platform.
     """
+    async with row_security.widened(connection, row_security.PLATFORM, why="erasing a person"):
+        return await _delete_user(
+            connection, policy=policy, queue=queue, user_id=user_id, reason=reason, actor=actor
+        )
+
+
+async def _delete_user(
+    connection: AsyncConnection,
+    *,
+    policy: LifecyclePolicy,
+    queue: JobQueue,
+    user_id: uuid.UUID,
+    reason: str | None,
+    actor: str,
+) -> UserDeletion:
     if not await users.get_many(connection, [user_id]):
         raise OperationRefused.because("USER_NOT_FOUND", "No such account.", "userId")
     memberships = await tenants.memberships_of_user(connection, user_id)

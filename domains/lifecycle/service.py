@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db import row_security
 from db.pagination import AnySelect
 from domains.audit import service as audit
 from domains.demo.accounts import TEMPLATE_TENANT_IDS
@@ -267,7 +268,11 @@ async def _purge_in_one_transaction(
     """
     current: tuple[int, str] | None = None
     try:
-        async with connection.begin_nested():
+        # The tenant's memberships go with it: the scope is the tenant, not who asked.
+        async with (
+            row_security.widened(connection, row_security.tenant(job.tenant_id), why="purge"),
+            connection.begin_nested(),
+        ):
             for position, step in enumerate(policy.plan.steps):
                 current = (position, step.domain)
                 started, clock = datetime.now(UTC), time.perf_counter()

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from pgqueuer import DatabaseRetryEntrypointExecutor, Queries, QueueManager, Sch
 from pgqueuer.executors import AbstractEntrypointExecutor, EntrypointExecutorParameters
 from pgqueuer.models import Job, Schedule
 
+from db import row_security
 from db.database import Database
 from db.engine import driver_dsn
 from domains import registry
@@ -106,7 +108,7 @@ class JobWorker:
         started = time.perf_counter()
         outcome = "error"
         try:
-            with providing(self._dependencies):
+            with providing(self._dependencies), row_security.scoped(_scope_of(payload)):
                 while more:  # a handler asks for another run, in a new transaction, with True
                     async with self._database.transaction() as connection:
                         more = await handler(connection, payload) is True
@@ -226,6 +228,12 @@ class JobWorker:
             self._scheduler.shutdown.set()
 
 
+def _scope_of(payload: Mapping[str, Any]) -> row_security.Scope:
+    """Jobs about one tenant see that tenant; the platform's own jobs see every tenant."""
+    tenant_id = payload.get("tenant_id")
+    return row_security.PLATFORM if tenant_id is None else row_security.tenant(uuid.UUID(tenant_id))
+
+
 def _log_failure(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and (error := task.exception()) is not None:
         # The gateway still serves GraphQL without its worker; say so at once, loudly.
@@ -250,7 +258,7 @@ async def run_worker_process(settings: Settings, concurrency: int) -> None:
         raise RuntimeError("no database URL; call gateway.runtime.prepare() first")
     # Each running job holds one pooled connection for its transaction.
     pool = replace(pool_settings(settings), size=concurrency, max_overflow=0)
-    database = Database.connect(settings.database_url, pool)
+    database = Database.connect(settings.database_url, pool, role=settings.database_role)
     worker = JobWorker(
         database_url=settings.database_url,
         database=database,

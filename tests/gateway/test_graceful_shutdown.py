@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from gateway.settings import Settings
@@ -56,7 +57,11 @@ def wait_until_ready(base: str) -> None:
 
 
 async def test_sigterm_lets_an_in_flight_mutation_finish(
-    client: GraphQLClient, settings: Settings, app: Starlette, tmp_path: Any
+    client: GraphQLClient,
+    settings: Settings,
+    app: Starlette,
+    owner_engine: AsyncEngine,
+    tmp_path: Any,
 ) -> None:
     bakery = await Bakery.open(client)
     port = free_port()
@@ -87,9 +92,11 @@ async def test_sigterm_lets_an_in_flight_mutation_finish(
                 "AND query LIKE '%tenants.tenants%' AND pid <> pg_backend_pid()"
             )
             deadline = time.monotonic() + 30
-            # Activity is read on a connection of its own: inside a transaction, PostgreSQL
-            # shows the same snapshot of it every time.
-            async with app.state.resources.database.read() as observer:
+            # Activity is read on a connection of its own, in autocommit: inside a transaction,
+            # PostgreSQL shows the same snapshot of it every time. As the owner: the gateway's
+            # role does not see other sessions' queries.
+            autocommit = owner_engine.execution_options(isolation_level="AUTOCOMMIT")
+            async with autocommit.connect() as observer:
                 while not await observer.scalar(waiting):
                     assert time.monotonic() < deadline, f"the request never waited: {answer}"
                     await asyncio.sleep(0.05)  # polling the server's state, not timing code
@@ -99,6 +106,7 @@ async def test_sigterm_lets_an_in_flight_mutation_finish(
     finally:
         if server.poll() is None:
             server.kill()
+            server.wait(timeout=60)
 
     response = answer["response"]
     assert response.status_code == 200

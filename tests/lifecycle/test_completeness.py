@@ -7,6 +7,7 @@ the models, or added to the models without a deleter covering it, fails here.
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from db.base import table_scope
@@ -70,8 +71,10 @@ async def test_every_table_without_a_tenant_id_is_declared_global_or_the_tenant_
     assert undeclared == []
 
 
-async def test_the_guard_sees_a_table_added_behind_the_models_back(app: Starlette) -> None:
-    async with app.state.resources.database.transaction() as connection:
+async def test_the_guard_sees_a_table_added_behind_the_models_back(
+    app: Starlette, owner_engine: AsyncEngine
+) -> None:
+    async with owner_engine.begin() as connection:
         await connection.execute(
             text("CREATE TABLE inventory.sneaky (tenant_id uuid NOT NULL, note text)")
         )
@@ -81,7 +84,7 @@ async def test_the_guard_sees_a_table_added_behind_the_models_back(app: Starlett
         assert tables["inventory.sneaky"] is True
         assert "inventory.sneaky" not in covered
     finally:
-        async with app.state.resources.database.transaction() as connection:
+        async with owner_engine.begin() as connection:
             await connection.execute(text("DROP TABLE inventory.sneaky"))
 
 

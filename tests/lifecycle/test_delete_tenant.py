@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from tests.lifecycle.api import (
@@ -130,9 +131,9 @@ async def test_delete_tenant_immediate_deletes_every_row_and_certifies_it(
 
 
 @pytest.fixture
-async def failing_products(app: Starlette) -> AsyncIterator[None]:
+async def failing_products(owner_engine: AsyncEngine) -> AsyncIterator[None]:
     """A trigger that makes deleting a marked tenant's rows of `inventory.products` fail."""
-    async with app.state.resources.database.transaction() as connection:
+    async with owner_engine.begin() as connection:
         await connection.execute(
             text("CREATE TABLE IF NOT EXISTS public.failing_tenants (tenant_id uuid PRIMARY KEY)")
         )
@@ -157,7 +158,7 @@ async def failing_products(app: Starlette) -> AsyncIterator[None]:
             )
         )
     yield
-    async with app.state.resources.database.transaction() as connection:
+    async with owner_engine.begin() as connection:
         await connection.execute(text("DROP TRIGGER fail_deletion ON inventory.products"))
         await connection.execute(text("DROP FUNCTION public.fail_deletion()"))
         await connection.execute(text("DROP TABLE public.failing_tenants"))

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from tests.conftest import TEST_SECRET
@@ -74,7 +75,11 @@ def stop(process: subprocess.Popen[str], output: Output) -> None:
 
 
 async def test_purge_killed_mid_job_is_resumed_by_another_worker_with_correct_counts(
-    client: GraphQLClient, app: Starlette, batched: GraphQLClient, database_url: str
+    client: GraphQLClient,
+    app: Starlette,
+    batched: GraphQLClient,
+    database_url: str,
+    owner_engine: AsyncEngine,
 ) -> None:
     bakery = await stocked_bakery(client, app)
     for index in range(6):
@@ -95,8 +100,8 @@ async def test_purge_killed_mid_job_is_resumed_by_another_worker_with_correct_co
         first_output = Output(first)
         try:
 
-            async def blocked() -> bool:
-                async with database.read() as connection:
+            async def blocked() -> bool:  # other sessions' queries: the owner sees them
+                async with owner_engine.connect() as connection:
                     return bool(await connection.scalar(BLOCKED_PURGE))
 
             await until(blocked)
