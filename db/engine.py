@@ -52,6 +52,9 @@ def create_engine(
         # then invalidates the pool, so the next checkouts open fresh connections.
         pool_pre_ping=False,
         pool_recycle=1800,
+        # Most recently used first: a request's statements one after another get the connection
+        # its previous statement returned, which already holds its row-level security scope.
+        pool_use_lifo=True,
         connect_args={
             "server_settings": {
                 "application_name": "bakery-gateway",
