@@ -30,7 +30,7 @@ from typing import Any, NewType
 import asyncpg
 import structlog
 from sqlalchemy import event
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 log = structlog.get_logger()
@@ -97,9 +97,10 @@ async def widened(connection: AsyncConnection, scope: Scope, *, why: str) -> Asy
     try:
         yield
     except BaseException:
-        # A failed statement leaves the transaction refusing more; rolling it (or the savepoint
-        # around this block) back then undoes the change instead.
-        with contextlib.suppress(DBAPIError):
+        # A failed statement leaves the transaction refusing more (a lost connection, anything
+        # at all): rolling it, or the savepoint around this block, back undoes the change
+        # instead, and the block's own error is the one to report.
+        with contextlib.suppress(Exception):
             await connection.exec_driver_sql(restore, (previous,))
         raise
     await connection.exec_driver_sql(restore, (previous,))
@@ -125,7 +126,8 @@ def install(engine: AsyncEngine, *, role: str) -> None:
                 lambda driver: driver.execute(f"SELECT set_config('{SETTING}', $1, false)", scope)
             )
         except _CONNECTION_LOST as error:
-            # The server went away while the connection idled: the pool opens a fresh one.
+            # The server went away while the connection idled, or it is unusable: the pool
+            # replaces it with a fresh one.
             raise DisconnectionError(str(error)) from error
         record.info[_SCOPE_OF_RECORD] = scope
 
@@ -135,6 +137,8 @@ _CONNECTION_LOST = (
     asyncpg.InterfaceError,
     asyncpg.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,  # shutting down, restarting
+    # Still busy with an operation a cancelled request left behind: not safe to use again.
+    asyncpg.exceptions.InternalClientError,
 )
 
 
