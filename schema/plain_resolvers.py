@@ -12,7 +12,8 @@ resolver with the very same result:
   as Strawberry's default resolver (`getattr`) does;
 - a synchronous method that takes only `self` (no arguments, no `info`, no parent, no
   extensions or permissions) is called with the parent object, as Strawberry calls it.
-Every other field keeps Strawberry's resolver untouched.
+Every other field keeps Strawberry's resolver untouched. The execution context reads the
+attribute of a leaf field itself (`attribute_read_by`), without calling its resolver at all.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 Resolver = Callable[..., Any]
+
+# The attribute each plain attribute resolver reads, by resolver.
+_ATTRIBUTES: dict[Resolver, str] = {}
 
 
 def install(schema: Schema) -> int:
@@ -70,10 +74,16 @@ def plain_resolver(field: StrawberryField) -> Resolver | None:
     return _method(function)
 
 
+def attribute_read_by(resolver: Resolver | None) -> str | None:
+    """The attribute `resolver` returns, when it is a plain attribute read; None otherwise."""
+    return _ATTRIBUTES.get(resolver) if resolver is not None else None
+
+
 def _attribute(name: str) -> Resolver:
     def resolve(source: Any, _info: Any) -> Any:
         return getattr(source, name)
 
+    _ATTRIBUTES[resolve] = name
     return resolve
 
 

@@ -1,0 +1,139 @@
+"""GatewayExecutionContext: leaves read in place answer exactly as graphql-core's own path."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.types.scalar import ScalarDefinition
+
+from schema import plain_resolvers
+from schema.execution import GatewayExecutionContext
+
+
+def _refuse(value: object) -> str:
+    raise ValueError(f"cannot serialize {value!r}")
+
+
+class Stubborn(str):
+    """Text its scalar refuses to serialize."""
+
+
+STUBBORN = strawberry.scalar(name="Stubborn", serialize=_refuse, parse_value=Stubborn)
+
+
+@strawberry.enum
+class Crust(enum.Enum):
+    SOFT = "soft"
+    CRISP = "crisp"
+
+
+@strawberry.type
+class Slice:
+    number: int
+    weight: float
+
+
+@strawberry.type
+class Loaf:
+    name: str
+    crust: Crust
+    note: str | None
+    grams: int
+    slices: list[Slice]
+    missing: str  # None on purpose for some loaves: a non-null field that resolves to null
+    stubborn: Stubborn | None
+
+
+def _loaves() -> list[Loaf]:
+    return [
+        Loaf(
+            name="barra",
+            crust=Crust.CRISP,
+            note=None,
+            grams=250,
+            slices=[Slice(number=1, weight=20.5), Slice(number=2, weight=21.0)],
+            missing="here",
+            stubborn=None,
+        ),
+        Loaf(
+            name="hogaza",
+            crust=Crust.SOFT,
+            note="rye",
+            grams=1000,
+            slices=[],
+            missing=None,  # type: ignore[arg-type]
+            stubborn=Stubborn("no"),
+        ),
+    ]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def loaves(self) -> list[Loaf]:
+        return _loaves()
+
+    @strawberry.field
+    def first(self) -> Loaf:
+        return _loaves()[1]
+
+
+def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
+    scalars: dict[object, ScalarDefinition] = {Stubborn: STUBBORN}
+    ordinary = strawberry.Schema(query=Query, scalar_overrides=scalars)
+    gateway = strawberry.Schema(
+        query=Query, scalar_overrides=scalars, execution_context_class=GatewayExecutionContext
+    )
+    plain_resolvers.install(gateway)
+    return ordinary, gateway
+
+
+def _errors(result: Any) -> list[tuple[str, list[Any] | None]]:
+    return [(error.message, error.path) for error in result.errors or []]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "{ loaves { name crust note grams slices { number weight } } }",
+        "{ loaves { a: name b: name crust __typename ...on Loaf { grams } } }",
+        "{ loaves { name note @skip(if: true) grams @include(if: false) } }",
+        "fragment L on Loaf { name crust } { loaves { ...L slices { ... { weight } } } }",
+        "{ loaves { name missing } }",
+        "{ first { name missing } }",
+        "{ loaves { name stubborn } }",
+    ],
+)
+async def test_execute_reads_leaves_in_place_with_the_same_answer(document: str) -> None:
+    ordinary, gateway = _schemas()
+
+    expected = await ordinary.execute(document)
+    result = await gateway.execute(document)
+
+    assert result.data == expected.data
+    assert _errors(result) == _errors(expected)
+
+
+async def test_execute_reports_a_null_leaf_of_a_non_null_field_at_its_path() -> None:
+    _, gateway = _schemas()
+
+    result = await gateway.execute("{ loaves { name missing } }")
+
+    assert result.data is None  # the error reaches the non-null list and then the root
+    assert _errors(result) == [
+        ("Cannot return null for non-nullable field Loaf.missing.", ["loaves", 1, "missing"])
+    ]
+
+
+async def test_execute_reports_a_scalar_that_refuses_its_value() -> None:
+    _, gateway = _schemas()
+
+    result = await gateway.execute("{ loaves { name stubborn } }")
+
+    assert result.data == {
+        "loaves": [{"name": "barra", "stubborn": None}, {"name": "hogaza", "stubborn": None}]
+    }
+    assert _errors(result) == [("cannot serialize 'no'", ["loaves", 1, "stubborn"])]
