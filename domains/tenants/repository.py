@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.keys import tenant_keys
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from domains.tenants.models import (
     BusinessModel,
@@ -137,20 +139,24 @@ async def members_of(
     return [MemberRecord(*row) for row in await connection.execute(statement)]
 
 
+def _member_with_tenant(*values: Any) -> tuple[MemberRecord, TenantRecord]:
+    width = len(_MEMBER)
+    return MemberRecord(*values[:width]), TenantRecord(*values[width:])
+
+
+_MEMBERSHIPS = TenantKeyRead(
+    select(*_MEMBER, *_TENANT).join(Tenant, Tenant.id == TenantMember.tenant_id).where(_LIVE),
+    tenant=TenantMember.tenant_id,
+    key=TenantMember.user_id,
+    make=_member_with_tenant,
+)
+
+
 async def memberships(
     connection: AsyncConnection, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]]
 ) -> list[tuple[MemberRecord, TenantRecord]]:
     """Memberships for (tenant id, user id) pairs in live tenants only, with their tenant."""
-    statement = (
-        select(*_MEMBER, *_TENANT)
-        .join(Tenant, Tenant.id == TenantMember.tenant_id)
-        .where(tenant_keys(TenantMember.tenant_id, TenantMember.user_id, pairs), _LIVE)
-    )
-    width = len(_MEMBER)
-    return [
-        (_member_record(row), _tenant_record(row[width:]))
-        for row in await connection.execute(statement)
-    ]
+    return await _MEMBERSHIPS.fetch(connection, pairs)
 
 
 async def lock_membership(

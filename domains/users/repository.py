@@ -10,10 +10,12 @@ from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.prepared import KeyRead
 from domains.users.models import User
 from domains.users.records import UserRecord
 
 _PUBLIC = (User.id, User.email, User.full_name, User.created_at)
+_USERS_BY_ID = KeyRead(select(*_PUBLIC), key=User.id, record=UserRecord)
 
 
 def _record(row: Row[*tuple[Any, ...]]) -> UserRecord:
@@ -55,8 +57,7 @@ async def get_by_email(connection: AsyncConnection, *, email: str) -> UserRecord
 
 async def get_many(connection: AsyncConnection, ids: Sequence[uuid.UUID]) -> list[UserRecord]:
     """Accounts with these ids (missing ones are left out)."""
-    rows = await connection.execute(select(*_PUBLIC).where(User.id.in_(ids)))
-    return [_record(row) for row in rows]
+    return await _USERS_BY_ID.fetch(connection, ids)
 
 
 async def set_password_hash(

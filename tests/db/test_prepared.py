@@ -1,4 +1,4 @@
-"""TenantKeyRead: one compiled statement per batch, records converted, tenants kept apart."""
+"""Reads compiled once: TenantKeyRead and KeyRead batches, PreparedSelect with named values."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Column, MetaData, Numeric, Table, Text, Uuid, select
+from sqlalchemy import Column, MetaData, Numeric, Table, Text, Uuid, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.base import text_enum
 from db.engine import create_engine
-from db.prepared import TenantKeyRead
+from db.prepared import KeyRead, PreparedSelect, TenantKeyRead
 
 
 class Crust(enum.StrEnum):
@@ -55,6 +55,23 @@ CRISP_BY_ID = TenantKeyRead(
     tenant=loaves.c.tenant_id,
     key=loaves.c.id,
     record=Loaf,
+)
+LOAVES_ANY_TENANT = KeyRead(
+    select(loaves.c.id, loaves.c.name, loaves.c.crust, loaves.c.weight).order_by(loaves.c.name),
+    key=loaves.c.id,
+    record=Loaf,
+)
+TENANT_OF_LOAF = TenantKeyRead(
+    select(loaves.c.tenant_id, loaves.c.id, loaves.c.name),
+    tenant=loaves.c.tenant_id,
+    key=loaves.c.id,
+    make=lambda tenant_id, loaf_id, name: (tenant_id, loaf_id, name.upper()),
+)
+HEAVIER_OF_CRUST = PreparedSelect(
+    select(func.count(), func.sum(loaves.c.weight)).where(
+        loaves.c.crust == bindparam("crust"), loaves.c.weight > bindparam("at_least")
+    ),
+    make=lambda count, weight: (count, weight),
 )
 ONE, TWO = uuid.uuid4(), uuid.uuid4()
 BARRA = Loaf(uuid.uuid4(), "barra", Crust.CRISP, Decimal("0.250"))
@@ -131,3 +148,31 @@ def test_a_read_refuses_a_literal_list_whose_text_changes_with_its_length() -> N
             key=loaves.c.id,
             record=Loaf,
         )
+
+
+async def test_a_key_read_ignores_tenants(connection: AsyncConnection) -> None:
+    found = await LOAVES_ANY_TENANT.fetch(connection, [MOLDE.id, CHAPATA.id, uuid.uuid4()])
+
+    assert found == [CHAPATA, MOLDE]
+    assert await LOAVES_ANY_TENANT.fetch(connection, []) == []
+
+
+async def test_a_read_makes_what_it_is_told_from_each_row(connection: AsyncConnection) -> None:
+    found = await TENANT_OF_LOAF.fetch(connection, [(ONE, BARRA.id), (TWO, CHAPATA.id)])
+
+    assert sorted(found, key=lambda row: row[2]) == [
+        (ONE, BARRA.id, "BARRA"),
+        (TWO, CHAPATA.id, "CHAPATA"),
+    ]
+
+
+async def test_a_prepared_select_converts_its_named_values(connection: AsyncConnection) -> None:
+    assert HEAVIER_OF_CRUST.parameters == {"crust", "at_least"}
+
+    crisp = await HEAVIER_OF_CRUST.all(
+        connection, {"crust": Crust.CRISP, "at_least": Decimal("0.26")}
+    )
+    soft = await HEAVIER_OF_CRUST.all(connection, {"crust": Crust.SOFT, "at_least": Decimal(1)})
+
+    assert crisp == [(1, Decimal("0.300"))]
+    assert soft == [(0, None)]
