@@ -11,12 +11,12 @@ import strawberry
 from domains.alerts import service
 from domains.alerts.kinds import AlertStatus
 from domains.alerts.loaders import AlertRuleByIdLoader, HistoryByAlertLoader
-from domains.alerts.repository import alert_record, rule_record
+from domains.alerts.repository import rule_record
 from domains.alerts.types import Alert, AlertRule
 from domains.kernel.context import RequestContext
 from domains.kernel.loaders import Loaders
-from domains.kernel.pagination import Connection, paginate
-from domains.kernel.selection import node_selection
+from domains.kernel.pagination import Connection, paginate, read_page
+from domains.kernel.selection import node_selection, selects
 from domains.tenants.types import Tenant
 
 Info = strawberry.Info[RequestContext, None]
@@ -45,13 +45,14 @@ class AlertsTenantFields:
         after: str | None = None,
         status: AlertStatus | None = None,
     ) -> Connection[Alert]:
-        page = await paginate(
+        page = await read_page(
             info.context.uow,
-            service.alerts_query(uuid.UUID(root.id), status=status),
-            order_by=service.ALERT_ORDER,
+            service.ALERT_PAGES,
+            service.alert_filters(uuid.UUID(root.id), status=status),
             first=first,
             after=after,
-            node=lambda row: Alert.from_record(alert_record(row)),
+            count=selects(info, "totalCount"),
+            node=Alert.from_record,
         )
         alerts = [edge.node for edge in page.edges]
         if alerts:

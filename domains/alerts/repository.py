@@ -6,12 +6,12 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, text, update
+from sqlalchemy import bindparam, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.keys import tenant_keys
-from db.pagination import AnySelect
+from db.pagination import AnySelect, PageRead
 from db.records import record_reader
 from db.soft_delete import Trashable
 from domains.alerts.kinds import AlertKind, AlertStatus
@@ -253,9 +253,12 @@ def rules_query(tenant_id: uuid.UUID) -> AnySelect:
     return select(*RULE).where(AlertRule.tenant_id == tenant_id, AlertRule.deleted_at.is_(None))
 
 
-def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None) -> AnySelect:
-    """Alerts of a tenant, optionally of one status."""
-    statement: AnySelect = select(*ALERT).where(Alert.tenant_id == tenant_id)
-    if status is not None:
-        statement = statement.where(Alert.status == status)
+def _alerts(given: frozenset[str]) -> AnySelect:
+    statement: AnySelect = select(*ALERT).where(Alert.tenant_id == bindparam("tenant_id"))
+    if "status" in given:
+        statement = statement.where(Alert.status == bindparam("status"))
     return statement
+
+
+ALERT_PAGES = PageRead(_alerts, order_by=ALERT_ORDER, record=AlertRecord)
+"""Alerts of a tenant, oldest first, optionally of one status."""

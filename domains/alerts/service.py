@@ -271,10 +271,10 @@ def rules_query(tenant_id: uuid.UUID) -> AnySelect:
     return repository.rules_query(tenant_id)
 
 
-def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None = None) -> AnySelect:
-    """The statement listing a tenant's alerts (for paging)."""
-    return repository.alerts_query(tenant_id, status=status)
+def alert_filters(tenant_id: uuid.UUID, *, status: AlertStatus | None = None) -> dict[str, Any]:
+    """The values `ALERT_PAGES` filters by: a tenant's alerts, optionally of one status."""
+    return {"tenant_id": tenant_id, "status": status}
 
 
 RULE_ORDER: tuple[Any, ...] = repository.RULE_ORDER
-ALERT_ORDER: tuple[Any, ...] = repository.ALERT_ORDER
+ALERT_PAGES = repository.ALERT_PAGES

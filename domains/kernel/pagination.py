@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -13,14 +13,16 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from sqlalchemy import ColumnElement, Row, func, select
 
-from db.pagination import AnySelect, Page, fetch_page
+from db.pagination import AnySelect, Page, PageRead, fetch_page
 from db.unit_of_work import UnitOfWork
 from domains.kernel.errors import BadUserInput
+from domains.kernel.loaders import MaybeAwaitable
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
 NodeT = TypeVar("NodeT")
+R = TypeVar("R")
 
 _DECODERS: dict[str, Callable[[Any], Any]] = {
     "d": datetime.fromisoformat,
@@ -106,15 +108,17 @@ class Edge(Generic[NodeT]):
 class Connection(Generic[NodeT]):
     edges: list[Edge[NodeT]] = strawberry.field(description="The nodes of this page.")
     page_info: PageInfo = strawberry.field(description="Position of this page in the list.")
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
+    count: strawberry.Private[Callable[[], MaybeAwaitable[int]]]
 
     @strawberry.field(description="The nodes of this page, without their cursors.")
     def nodes(self) -> list[NodeT]:
         return [edge.node for edge in self.edges]
 
-    @strawberry.field(description="How many nodes the whole list holds (counted on request).")
-    async def total_count(self) -> int:
-        return await self.count()
+    @strawberry.field(
+        description="How many nodes the whole list holds (counted on request).", graphql_type=int
+    )
+    def total_count(self) -> MaybeAwaitable[int]:
+        return self.count()
 
     @classmethod
     def from_page(
@@ -123,14 +127,26 @@ class Connection(Generic[NodeT]):
         nodes: Sequence[NodeT],
         *,
         after: tuple[Any, ...] | None,
-        count: Callable[[], Awaitable[int]],
+        count: Callable[[], MaybeAwaitable[int]],
     ) -> Connection[NodeT]:
         """A connection from a fetched page and its nodes (in the page's order)."""
-        keys = page.keys
+        return cls.of(nodes, page.keys, has_next=page.has_next, after=after, count=count)
+
+    @classmethod
+    def of(
+        cls,
+        nodes: Sequence[NodeT],
+        keys: Sequence[tuple[Any, ...]],
+        *,
+        has_next: bool,
+        after: tuple[Any, ...] | None,
+        count: Callable[[], MaybeAwaitable[int]],
+    ) -> Connection[NodeT]:
+        """A connection of a page's nodes and their keys (in the page's order)."""
         return cls(
             edges=[Edge(node=node, key=key) for node, key in zip(nodes, keys, strict=True)],
             page_info=PageInfo(
-                has_next_page=page.has_next,
+                has_next_page=has_next,
                 has_previous_page=after is not None,
                 start_cursor=encode_cursor(keys[0]) if keys else None,
                 end_cursor=encode_cursor(keys[-1]) if keys else None,
@@ -166,4 +182,42 @@ async def paginate(
 
     return Connection.from_page(
         page, [node(row) for row in page.rows], after=request.after, count=count
+    )
+
+
+async def read_page(
+    uow: UnitOfWork,
+    read: PageRead[R],
+    values: Mapping[str, Any],
+    *,
+    first: int | None,
+    after: str | None,
+    count: bool,
+    node: Callable[[R], NodeT],
+) -> Connection[NodeT]:
+    """A page of a declared list (`read`, filtered by `values`) as a connection.
+
+    With `count` (the query selects `totalCount`), the total comes with the page, in the same
+    statement; otherwise, or when the page cannot carry it, it is counted if asked for.
+    """
+    request = PageRequest.parse(first, after, key_width=read.key_width)
+    async with uow.connection() as connection:
+        page = await read.fetch(
+            connection, values, after=request.after, limit=request.first, count=count
+        )
+    total = page.total
+
+    async def counted() -> int:
+        async with uow.connection() as connection:
+            return await read.count(connection, values)
+
+    def total_count() -> MaybeAwaitable[int]:
+        return total if total is not None else counted()
+
+    return Connection.of(
+        [node(record) for record in page.records],
+        page.keys,
+        has_next=page.has_next,
+        after=request.after,
+        count=total_count,
     )

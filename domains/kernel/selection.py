@@ -42,3 +42,12 @@ def node_selection(info: strawberry.Info[Any, Any]) -> set[str]:
                 if path.startswith(root):
                     selected.add(path.removeprefix(root))
     return selected
+
+
+def selects(info: strawberry.Info[Any, Any], name: str) -> bool:
+    """Whether the field being resolved selects `name` among its own fields (`totalCount`)."""
+    return any(
+        selected.name == name
+        for field in info.selected_fields
+        for selected in _fields(field.selections)
+    )

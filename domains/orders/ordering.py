@@ -17,7 +17,6 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.pagination import AnySelect
 from domains.inventory import service as inventory
 from domains.kernel.errors import OperationRefused, Problem
 from domains.kernel.inputs import MAX_DECIMAL, InputCheck
@@ -234,16 +233,17 @@ async def history_of(
     return await repository.history_of(connection, keys)
 
 
-def orders_query(
+def order_filters(
     tenant_id: uuid.UUID,
     *,
     status: OrderStatus | None = None,
     customer_id: uuid.UUID | None = None,
     delivery_from: date | None = None,
     delivery_to: date | None = None,
-) -> AnySelect:
-    """The statement listing a tenant's orders (for paging)."""
-    return repository.orders_query(
+) -> dict[str, Any]:
+    """The values `ORDER_PAGES` filters by: a tenant's orders, optionally of one status and
+    customer, delivered within [delivery_from, delivery_to]."""
+    return repository.order_filters(
         tenant_id,
         status=status,
         customer_id=customer_id,
@@ -252,4 +252,4 @@ def orders_query(
     )
 
 
-ORDER_ORDER: tuple[Any, ...] = repository.ORDER_ORDER
+ORDER_PAGES = repository.ORDER_PAGES

@@ -15,8 +15,8 @@ from domains.kernel.context import RequestContext
 from domains.kernel.errors import BadUserInput
 from domains.kernel.ids import parse_id
 from domains.kernel.loaders import Loaders
-from domains.kernel.pagination import Connection, paginate
-from domains.kernel.selection import node_selection
+from domains.kernel.pagination import Connection, paginate, read_page
+from domains.kernel.selection import node_selection, selects
 from domains.orders import ordering, service
 from domains.orders.loaders import (
     CustomerByIdLoader,
@@ -25,7 +25,6 @@ from domains.orders.loaders import (
 )
 from domains.orders.models import OrderStatus
 from domains.orders.repository.customers import customer_record
-from domains.orders.repository.orders import order_record
 from domains.orders.types import Customer, Order
 from domains.tenants.types import Tenant
 
@@ -101,19 +100,20 @@ class OrdersTenantFields:
             raise BadUserInput("`from` is after `to`.", field="from")
         customer = parse_id(customer_id, argument="customerId") if customer_id else None
         loaders = info.context.loaders
-        page = await paginate(
+        page = await read_page(
             info.context.uow,
-            ordering.orders_query(
+            ordering.ORDER_PAGES,
+            ordering.order_filters(
                 uuid.UUID(root.id),
                 status=status,
                 customer_id=customer,
                 delivery_from=delivery_from,
                 delivery_to=delivery_to,
             ),
-            order_by=ordering.ORDER_ORDER,
             first=first,
             after=after,
-            node=lambda row: Order.from_record(order_record(row), loaders),
+            count=selects(info, "totalCount"),
+            node=lambda record: Order.from_record(record, loaders),
         )
         await load_for_page(loaders, [edge.node for edge in page.edges], node_selection(info))
         return page

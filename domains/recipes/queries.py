@@ -12,11 +12,10 @@ from domains.inventory.loaders import IngredientByIdLoader, ProductByIdLoader
 from domains.kernel.context import RequestContext
 from domains.kernel.ids import parse_id
 from domains.kernel.loaders import Loaders
-from domains.kernel.pagination import Connection, paginate
-from domains.kernel.selection import node_selection
+from domains.kernel.pagination import Connection, read_page
+from domains.kernel.selection import node_selection, selects
 from domains.recipes import service
 from domains.recipes.loaders import RecipeLinesByRecipeLoader
-from domains.recipes.repository import recipe_record
 from domains.recipes.types import Recipe
 from domains.tenants.types import Tenant
 
@@ -63,13 +62,14 @@ class RecipesTenantFields:
     ) -> Connection[Recipe]:
         product = parse_id(product_id, argument="productId") if product_id is not None else None
         loaders = info.context.loaders
-        page = await paginate(
+        page = await read_page(
             info.context.uow,
-            service.recipes_query(uuid.UUID(root.id), search=search, product_id=product),
-            order_by=service.RECIPE_ORDER,
+            service.RECIPE_PAGES,
+            service.recipe_filters(uuid.UUID(root.id), search=search, product_id=product),
             first=first,
             after=after,
-            node=lambda row: Recipe.from_record(recipe_record(row), loaders),
+            count=selects(info, "totalCount"),
+            node=lambda record: Recipe.from_record(record, loaders),
         )
         await load_for_page(loaders, [edge.node for edge in page.edges], node_selection(info))
         return page

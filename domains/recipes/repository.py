@@ -6,13 +6,14 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.errors import UniqueTaken, write_unique
-from db.pagination import AnySelect
+from db.pagination import AnySelect, PageRead
 from db.prepared import TenantKeyRead
 from db.records import record_reader
+from db.search import contains, escaped
 from db.soft_delete import SoftDeletion, Trashable, restore, soft_delete
 from domains.recipes.models import Recipe, RecipeIngredient
 from domains.recipes.records import RecipeLine, RecipeLineRecord, RecipeRecord
@@ -178,15 +179,23 @@ async def lines_of(
     return await _LINES_BY_RECIPE.fetch(connection, keys)
 
 
-def recipes_query(
-    tenant_id: uuid.UUID, *, search: str | None, product_id: uuid.UUID | None
-) -> AnySelect:
-    """Live recipes of a tenant, optionally by name fragment and product."""
+def _recipes(given: frozenset[str]) -> AnySelect:
     statement: AnySelect = select(*RECIPE).where(
-        Recipe.tenant_id == tenant_id, Recipe.deleted_at.is_(None)
+        Recipe.tenant_id == bindparam("tenant_id"), Recipe.deleted_at.is_(None)
     )
-    if search:
-        statement = statement.where(Recipe.name.icontains(search, autoescape=True))
-    if product_id is not None:
-        statement = statement.where(Recipe.product_id == product_id)
+    if "search" in given:
+        statement = statement.where(contains(Recipe.name, "search"))
+    if "product_id" in given:
+        statement = statement.where(Recipe.product_id == bindparam("product_id"))
     return statement
+
+
+RECIPE_PAGES = PageRead(_recipes, order_by=RECIPE_ORDER, record=RecipeRecord)
+"""Live recipes of a tenant by name, optionally by name fragment and product."""
+
+
+def recipe_filters(
+    tenant_id: uuid.UUID, *, search: str | None, product_id: uuid.UUID | None
+) -> dict[str, Any]:
+    """The values RECIPE_PAGES filters by."""
+    return {"tenant_id": tenant_id, "search": escaped(search), "product_id": product_id}

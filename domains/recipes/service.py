@@ -10,7 +10,6 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.pagination import AnySelect
 from db.soft_delete import SoftDeletion
 from domains.inventory import service as inventory
 from domains.inventory.records import IngredientRecord
@@ -303,11 +302,12 @@ def cost_per_unit(
     return cost.quantize(COST_STEP, rounding=ROUND_HALF_UP)
 
 
-def recipes_query(
+def recipe_filters(
     tenant_id: uuid.UUID, *, search: str | None = None, product_id: uuid.UUID | None = None
-) -> AnySelect:
-    """The statement listing live recipes (for paging)."""
-    return repository.recipes_query(tenant_id, search=search, product_id=product_id)
+) -> dict[str, Any]:
+    """The values `RECIPE_PAGES` filters by: a tenant's live recipes, optionally by name
+    fragment and product."""
+    return repository.recipe_filters(tenant_id, search=search, product_id=product_id)
 
 
-RECIPE_ORDER = repository.RECIPE_ORDER
+RECIPE_PAGES = repository.RECIPE_PAGES

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from domains.kernel.selection import node_selection
+from domains.kernel.selection import node_selection, selects
 
 SEEN: list[set[str]] = []
+COUNTED: list[bool] = []
 
 
 @strawberry.type
@@ -34,6 +35,7 @@ class Node:
 class Page:
     nodes: list[Recipe]
     edges: list[Node]
+    total_count: int = 0
 
 
 @strawberry.type
@@ -41,6 +43,7 @@ class Query:
     @strawberry.field
     def recipes(self, info: strawberry.Info) -> Page:
         SEEN.append(node_selection(info))
+        COUNTED.append(selects(info, "totalCount"))
         return Page(nodes=[], edges=[])
 
 
@@ -72,3 +75,17 @@ def test_node_selection_opens_fragments() -> None:
 
 def test_node_selection_is_empty_without_nodes() -> None:
     assert selection_of("{ recipes { __typename } }") == set()
+
+
+def test_selects_finds_a_field_of_the_connection_itself() -> None:
+    COUNTED.clear()
+    for document in (
+        "{ recipes { totalCount } }",
+        "{ recipes { n: totalCount nodes { product { name } } } }",
+        "{ recipes { ...C } } fragment C on Page { totalCount }",
+        "{ recipes { nodes { product { name } } } }",
+        "{ recipes { edges { node { product { name } } } } }",
+    ):
+        selection_of(document)
+
+    assert COUNTED == [True, True, True, False, False]

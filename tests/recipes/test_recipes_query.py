@@ -16,12 +16,15 @@ async def test_recipes_are_ordered_by_name_whatever_its_case_and_paged(
 
     first_page = await listed(bakery, first=3)
     second_page = await listed(bakery, first=3, after=first_page["pageInfo"]["endCursor"])
+    past_the_end = await listed(bakery, first=3, after=second_page["pageInfo"]["endCursor"])
 
     assert [n["name"] for n in first_page["nodes"]] == ["Baguette", "croissant", "Donut"]
     assert first_page["pageInfo"]["hasNextPage"] is True
     assert [n["name"] for n in second_page["nodes"]] == ["ensaimada"]
     assert second_page["pageInfo"]["hasNextPage"] is False
+    assert past_the_end["nodes"] == []
     assert first_page["totalCount"] == second_page["totalCount"] == 4
+    assert past_the_end["totalCount"] == 4
 
 
 async def test_recipes_filtered_by_name_fragment_and_product(client: GraphQLClient) -> None:

@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.pagination import AnySelect
+from db.pagination import AnySelect, PageRead
 from db.prepared import TenantKeyRead
 from db.records import record_reader
 from domains.orders.models import Order, OrderItem, OrderStatus, OrderStatusChange
@@ -200,23 +200,37 @@ async def history_of(
     return await _HISTORY_BY_ORDER.fetch(connection, keys)
 
 
-def orders_query(
+def _orders(given: frozenset[str]) -> AnySelect:
+    statement: AnySelect = select(*ORDER).where(Order.tenant_id == bindparam("tenant_id"))
+    if "status" in given:
+        statement = statement.where(Order.status == bindparam("status"))
+    if "customer_id" in given:
+        statement = statement.where(Order.customer_id == bindparam("customer_id"))
+    if "delivery_from" in given:
+        statement = statement.where(Order.delivery_date >= bindparam("delivery_from"))
+    if "delivery_to" in given:
+        statement = statement.where(Order.delivery_date <= bindparam("delivery_to"))
+    return statement
+
+
+ORDER_PAGES = PageRead(_orders, order_by=ORDER_ORDER, record=OrderRecord)
+"""Orders of a tenant by delivery day, optionally of one status and customer, delivered within
+[delivery_from, delivery_to] (both days included)."""
+
+
+def order_filters(
     tenant_id: uuid.UUID,
     *,
     status: OrderStatus | None,
     customer_id: uuid.UUID | None,
     delivery_from: date | None,
     delivery_to: date | None,
-) -> AnySelect:
-    """Orders of a tenant, optionally of one status and customer, delivered within
-    [delivery_from, delivery_to] (both days included)."""
-    statement: AnySelect = select(*ORDER).where(Order.tenant_id == tenant_id)
-    if status is not None:
-        statement = statement.where(Order.status == status)
-    if customer_id is not None:
-        statement = statement.where(Order.customer_id == customer_id)
-    if delivery_from is not None:
-        statement = statement.where(Order.delivery_date >= delivery_from)
-    if delivery_to is not None:
-        statement = statement.where(Order.delivery_date <= delivery_to)
-    return statement
+) -> dict[str, Any]:
+    """The values ORDER_PAGES filters by."""
+    return {
+        "tenant_id": tenant_id,
+        "status": status,
+        "customer_id": customer_id,
+        "delivery_from": delivery_from,
+        "delivery_to": delivery_to,
+    }
