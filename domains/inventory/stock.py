@@ -334,10 +334,10 @@ def movements_query(
     return stock.movements_query(tenant_id, item=item, kind=kind, since=since, until=until)
 
 
-def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None = None) -> AnySelect:
-    """The statement listing a tenant's stock alerts (for paging)."""
-    return stock.alerts_query(tenant_id, status=status)
+def alert_filters(tenant_id: uuid.UUID, *, status: AlertStatus | None = None) -> dict[str, Any]:
+    """The values `ALERT_PAGES` filters by: a tenant's stock alerts, optionally of one status."""
+    return {"tenant_id": tenant_id, "status": status}
 
 
 MOVEMENT_ORDER: tuple[Any, ...] = stock.MOVEMENT_ORDER
-ALERT_ORDER: tuple[Any, ...] = stock.ALERT_ORDER
+ALERT_PAGES = stock.ALERT_PAGES

@@ -45,3 +45,49 @@ async def test_nested_inventory_statements_do_not_grow_with_ingredients(
     assert large_result.data["tenant"]["ingredients"]["totalCount"] == 25
     assert len(for_small) <= MAX_STATEMENTS, for_small
     assert len(for_large) <= MAX_STATEMENTS, for_large
+
+
+ALERTS = """
+query($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    stockAlerts(status: OPEN, first: 100) {
+      totalCount
+      nodes { onHand ingredient { name onHand } }
+    }
+  }
+}
+"""
+WASTE = """
+mutation($tenantId: ID!, $input: RecordWasteInput!) {
+  recordWaste(tenantId: $tenantId, input: $input) { errors { code } }
+}
+"""
+
+
+async def bakery_low_on(client: GraphQLClient, ingredients: int) -> Bakery:
+    """A bakery whose `ingredients` ingredients each fell below their reorder point."""
+    bakery = await Bakery.open(client)
+    for _ in range(ingredients):
+        ingredient = await bakery.ingredient(reorder_point="5")
+        await bakery.stock(ingredient_id=ingredient, quantity="10")
+        waste = {"ingredientId": ingredient, "quantity": "7", "reason": "spilt"}
+        await bakery.run(WASTE, {"input": waste})
+    return bakery
+
+
+async def test_stock_alerts_load_their_ingredients_and_stock_together(
+    client: GraphQLClient, app: Starlette
+) -> None:
+    small, large = await bakery_low_on(client, 2), await bakery_low_on(client, 12)
+
+    with counting_statements(app) as for_small:
+        small_result = await small.run(ALERTS)
+    with counting_statements(app) as for_large:
+        large_result = await large.run(ALERTS)
+
+    alerts = large_result.data["tenant"]["stockAlerts"]
+    assert small_result.errors == large_result.errors == []
+    assert alerts["totalCount"] == 12
+    assert all(node["ingredient"]["onHand"] == "3.000" for node in alerts["nodes"])
+    # The caller, the membership and tenant, the counted page, the ingredients, their stock.
+    assert len(for_small) == len(for_large) == 5, for_large

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     Numeric,
     and_,
+    bindparam,
     case,
     func,
     insert,
@@ -25,7 +26,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.keys import tenant_keys
-from db.pagination import AnySelect
+from db.pagination import AnySelect, PageRead
+from db.prepared import TenantKeyRead
 from db.records import record_reader
 from domains.inventory.kinds import AlertStatus, MovementKind
 from domains.inventory.models import Ingredient, StockAlert, StockLot, StockMovement
@@ -155,25 +157,33 @@ async def insert_movements(
     return [movement_record(row) for row in await connection.execute(statement)]
 
 
+def _item_quantity(
+    tenant_id: uuid.UUID,
+    ingredient_id: uuid.UUID | None,
+    product_id: uuid.UUID | None,
+    quantity: Decimal,
+) -> tuple[tuple[uuid.UUID, StockItem], Decimal]:
+    return (tenant_id, StockItem(ingredient_id, product_id)), quantity
+
+
+_ON_HAND = TenantKeyRead(
+    select(
+        StockLot.tenant_id,
+        StockLot.ingredient_id,
+        StockLot.product_id,
+        func.sum(StockLot.quantity).label("quantity"),
+    ).group_by(StockLot.tenant_id, StockLot.ingredient_id, StockLot.product_id),
+    tenant=StockLot.tenant_id,
+    key=func.coalesce(StockLot.ingredient_id, StockLot.product_id),
+    make=_item_quantity,
+)
+
+
 async def on_hand(
     connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, StockItem]]
 ) -> dict[tuple[uuid.UUID, StockItem], Decimal]:
     """Stock left per (tenant id, item); items without stock are absent."""
-    item_id = func.coalesce(StockLot.ingredient_id, StockLot.product_id)
-    statement = (
-        select(
-            StockLot.tenant_id,
-            StockLot.ingredient_id,
-            StockLot.product_id,
-            func.sum(StockLot.quantity).label("quantity"),
-        )
-        .where(tenant_keys(StockLot.tenant_id, item_id, [(t, i.id) for t, i in keys]))
-        .group_by(StockLot.tenant_id, StockLot.ingredient_id, StockLot.product_id)
-    )
-    return {
-        (row.tenant_id, StockItem(row.ingredient_id, row.product_id)): row.quantity
-        for row in await connection.execute(statement)
-    }
+    return dict(await _ON_HAND.fetch(connection, [(t, item.id) for t, item in keys]))
 
 
 async def unit_costs(
@@ -371,9 +381,12 @@ async def ingredient_levels(
     return [(row[0], row[1], row[2], row[3]) for row in await connection.execute(statement)]
 
 
-def alerts_query(tenant_id: uuid.UUID, *, status: AlertStatus | None) -> AnySelect:
-    """Stock alerts of a tenant, optionally of one status."""
-    statement: AnySelect = select(*ALERT).where(StockAlert.tenant_id == tenant_id)
-    if status is not None:
-        statement = statement.where(StockAlert.status == status)
+def _alerts(given: frozenset[str]) -> AnySelect:
+    statement: AnySelect = select(*ALERT).where(StockAlert.tenant_id == bindparam("tenant_id"))
+    if "status" in given:
+        statement = statement.where(StockAlert.status == bindparam("status"))
     return statement
+
+
+ALERT_PAGES = PageRead(_alerts, order_by=ALERT_ORDER, record=AlertRecord)
+"""Stock alerts of a tenant, oldest first, optionally of one status."""
