@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.pagination import AnySelect
+from db.prepared import PreparedSelect
 from db.records import record_reader
 from domains.sales.kinds import SalesChannel
 from domains.sales.models import SalesRecord
@@ -101,41 +102,42 @@ def sales_query(
     return statement
 
 
+_IN_PERIOD = (
+    SalesRecord.tenant_id == bindparam("tenant_id"),
+    SalesRecord.sold_at >= bindparam("since"),
+    SalesRecord.sold_at < bindparam("until"),
+)
+_DAY = SALE_DAY.label("day")
+_BY_DAY = PreparedSelect(
+    select(_DAY, func.sum(SalesRecord.quantity), func.sum(SalesRecord.total), func.count())
+    .where(*_IN_PERIOD)
+    .group_by(_DAY)
+    .order_by(_DAY),
+    make=DaySummary,
+)
+_PRODUCT_TOTAL = func.sum(SalesRecord.total)
+_BY_PRODUCT = PreparedSelect(
+    select(SalesRecord.product_id, func.sum(SalesRecord.quantity), _PRODUCT_TOTAL, func.count())
+    .where(*_IN_PERIOD)
+    .group_by(SalesRecord.product_id)
+    .order_by(_PRODUCT_TOTAL.desc(), SalesRecord.product_id),
+    make=ProductSummary,
+)
+
+
 async def summary_by_day(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, since: datetime, until: datetime
 ) -> list[DaySummary]:
     """Quantity, total and count of the sales of each UTC day with sales in [since, until)."""
-    day = SALE_DAY.label("day")
-    statement = _within(
-        select(
-            day,
-            func.sum(SalesRecord.quantity),
-            func.sum(SalesRecord.total),
-            func.count(),
-        ),
-        tenant_id,
-        since,
-        until,
-    )
-    statement = statement.group_by(day).order_by(day)
-    return [DaySummary(*row) for row in await connection.execute(statement)]
+    return await _BY_DAY.all(connection, {"tenant_id": tenant_id, "since": since, "until": until})
 
 
 async def summary_by_product(
     connection: AsyncConnection, *, tenant_id: uuid.UUID, since: datetime, until: datetime
 ) -> list[ProductSummary]:
     """Quantity, total and count of each product sold in [since, until), best sellers first."""
-    total = func.sum(SalesRecord.total)
-    statement = _within(
-        select(SalesRecord.product_id, func.sum(SalesRecord.quantity), total, func.count()),
-        tenant_id,
-        since,
-        until,
-    )
-    statement = statement.group_by(SalesRecord.product_id).order_by(
-        total.desc(), SalesRecord.product_id
-    )
-    return [ProductSummary(*row) for row in await connection.execute(statement)]
+    values = {"tenant_id": tenant_id, "since": since, "until": until}
+    return await _BY_PRODUCT.all(connection, values)
 
 
 async def daily_quantities(
