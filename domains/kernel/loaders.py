@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from asyncio import Future
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeAlias, TypeVar, cast
 
@@ -91,9 +92,21 @@ class Loader(DataLoader[K, V], Generic[K, V]):
 
     def prime(self, key: K, value: V) -> Loader[K, V]:
         """Remember a value read by another query, so loading it needs no query of its own."""
-        super().prime(key, value)
         self._loaded.setdefault(key, value)
         return self
+
+    def load(self, key: K) -> Future[V]:
+        """A future of the key's value: already done when this request loaded or primed it.
+
+        Values this request holds are answered from `_loaded`, so keeping them needs no future
+        per key; any other key is queued for the next batch, as DataLoader does.
+        """
+        loaded = self._loaded
+        if key in loaded:
+            done: Future[V] = self.loop.create_future()
+            done.set_result(loaded[key])
+            return done
+        return super().load(key)
 
     async def load_now(self, keys: Sequence[K]) -> list[V]:
         """Load `keys` in one batch right away and keep them, for a parent loading its page.
@@ -101,11 +114,10 @@ class Loader(DataLoader[K, V], Generic[K, V]):
         Unlike `load_many`, nothing is queued: no future per key, no wait for the next tick.
         Keys already loaded are not fetched again.
         """
-        wanted = [key for key in dict.fromkeys(keys) if key not in self._loaded]
-        if wanted:
-            for key, value in zip(wanted, await self.batch_load_fn(wanted), strict=True):
-                super().prime(key, value)
         loaded = self._loaded
+        wanted = [key for key in dict.fromkeys(keys) if key not in loaded]
+        if wanted:
+            await self.batch_load_fn(wanted)
         return [loaded[key] for key in keys]
 
     def view(self, key: K, value: V, make: Callable[[V], W]) -> W:

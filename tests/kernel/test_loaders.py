@@ -53,6 +53,23 @@ async def test_load_now_fetches_distinct_missing_keys_in_one_batch(database_url:
     assert BATCHES == [[2, 3, -1], [4]]
 
 
+async def test_load_answers_loaded_and_primed_keys_without_a_batch(database_url: str) -> None:
+    BATCHES.clear()
+    request, database = loaders(database_url)
+    try:
+        squares = request.get(SquareLoader)
+        await squares.load_now([2])
+        squares.prime(7, 50)  # a value another query read, kept as it was given
+        squares.prime(2, 0)  # the first value of a key stays
+
+        assert await squares.load(2) == 4
+        assert await squares.load(7) == 50
+        assert await squares.load_many([2, 7, 5]) == [4, 50, 25]
+    finally:
+        await database.dispose()
+    assert BATCHES == [[2], [5]]
+
+
 async def test_then_transforms_now_or_after_awaiting() -> None:
     async def later(value: int) -> int:
         return value
