@@ -22,6 +22,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    text,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -163,6 +164,25 @@ async def _delete_some(
     ).scalar_subquery()
     result = await connection.execute(delete(table).where(ctid == func.any(func.array(chosen))))
     return result.rowcount
+
+
+_GENERIC_INDEX_PLANS = text(
+    "SELECT set_config('plan_cache_mode', 'force_generic_plan', true), "
+    "set_config('enable_seqscan', 'off', true)"
+)
+
+
+async def plan_once_by_index(connection: AsyncConnection) -> None:
+    """For the rest of the transaction, plan each statement once, and by an index.
+
+    Deleting a parent row makes PostgreSQL check, with a query of its own, that no row of each
+    child table still points at it. When the child's statistics are skewed (many rows pointing
+    at a few parents) it plans that query anew for every deleted parent row, which is most of a
+    deletion's time. A generic plan is made once per connection and reused; with sequential
+    scans ruled out, that plan, blind to the values, still takes the index every foreign key
+    has (tests/db/test_conventions.py) instead of reading the whole child table for each row.
+    """
+    await connection.execute(_GENERIC_INDEX_PLANS)
 
 
 def covered_tables(deleters: Sequence[TenantDataDeleter]) -> set[str]:

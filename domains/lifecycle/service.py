@@ -21,7 +21,7 @@ from db import row_security
 from db.pagination import AnySelect
 from domains.audit import service as audit
 from domains.demo.accounts import TEMPLATE_TENANT_IDS
-from domains.kernel.deleter import EntityCounts
+from domains.kernel.deleter import EntityCounts, plan_once_by_index
 from domains.kernel.errors import OperationRefused
 from domains.kernel.jobs import JobQueue
 from domains.lifecycle import repository
@@ -267,6 +267,7 @@ async def _purge_in_one_transaction(
     domain and the error.
     """
     current: tuple[int, str] | None = None
+    await plan_once_by_index(connection)
     try:
         # The tenant's memberships go with it: the scope is the tenant, not who asked.
         async with (
@@ -303,6 +304,7 @@ async def _purge_one_batch(
     if step is None:
         return True
     started, clock = step.started_at or datetime.now(UTC), time.perf_counter()
+    await plan_once_by_index(connection)
     try:
         async with connection.begin_nested():
             deleter = policy.plan.deleter(step.domain)
