@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -35,11 +34,21 @@ EntityCounts = dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
+class Resume:
+    """Where a batched deletion stopped: the table it was emptying, and the last key deleted."""
+
+    table: str
+    after: uuid.UUID
+
+
+@dataclass(frozen=True, slots=True)
 class Batch:
     """What one bounded batch deleted, and whether the domain has nothing of the tenant left."""
 
     counts: EntityCounts
     finished: bool
+    stopped: Resume | None = None
+    """Where the next batch carries on (None when finished)."""
 
 
 def tenant_column(table: Table) -> ColumnElement[uuid.UUID]:
@@ -125,45 +134,65 @@ class TenantDataDeleter:
         *,
         limit: int,
         resume_at: str | None = None,
+        after: uuid.UUID | None = None,
     ) -> Batch:
         """Delete at most `limit` rows of the tenant, emptying tables in deletion order.
 
         Run again until `finished`: a table is only started once the ones before it are empty,
-        so children are always gone before their parents. `resume_at` names the table the last
-        batch ended in: the tables before it are empty and are not searched again (a search
-        steps over every index entry of the rows deleted there).
+        so children are always gone before their parents. Each table is emptied in key order.
+        `resume_at` names the table the last batch ended in: the tables before it are empty and
+        are not searched again. `after`, the last key deleted there (`Batch.stopped`), lets the
+        search start past the rows deleted already instead of stepping over their index entries
+        again; without it the table is searched from its first key, which finds the same rows.
         """
         counts: EntityCounts = {}
         remaining = limit
-        names = [table.name for table in self.tables]
+        names = self.entities
         start = names.index(resume_at) if resume_at in names else 0
-        for table in self.tables[start:]:
-            deleted = await _delete_some(connection, table, tenant_id, remaining)
+        for position, table in enumerate(self.tables[start:]):
+            deleted, last = await _delete_next(
+                connection, table, tenant_id, remaining, after=after if position == 0 else None
+            )
             if deleted:
                 counts[table.name] = deleted
             remaining -= deleted
-            if remaining == 0:
+            if remaining <= 0 and last is not None:
                 # Full: whether rows remain is for the next batch to find (it may delete none).
-                return Batch(counts, finished=False)
+                return Batch(counts, finished=False, stopped=Resume(table.name, last))
         return Batch(counts, finished=True)
 
 
-async def _delete_some(
-    connection: AsyncConnection, table: Table, tenant_id: uuid.UUID, limit: int
-) -> int:
-    # The tenant's first `limit` rows in key order: an index scan of the primary key, which
-    # steps over the rows earlier batches deleted instead of reading them again (a plain LIMIT
-    # may be planned as a sequential scan, slower with every batch). Deleted by physical row id.
-    ctid: ColumnElement[Any] = literal_column("ctid")
-    chosen = (
-        select(ctid)
-        .select_from(table)
-        .where(tenant_column(table) == tenant_id)
-        .order_by(*table.primary_key.columns)
+async def _delete_next(
+    connection: AsyncConnection,
+    table: Table,
+    tenant_id: uuid.UUID,
+    limit: int,
+    *,
+    after: uuid.UUID | None,
+) -> tuple[int, uuid.UUID | None]:
+    """Delete the tenant's next `limit` rows of `table` in key order: how many, and the last key.
+
+    Two range scans of the primary key `(tenant_id, id)`: one finds the `limit`-th key past
+    `after` (or the last one), the other deletes the rows up to it. Starting past `after`,
+    neither reads a row an earlier batch deleted, so every batch costs about the same however
+    far the deletion has got.
+    """
+    *_, key = table.primary_key.columns
+    tenant_rows = [tenant_column(table) == tenant_id]
+    if after is not None:
+        tenant_rows.append(key > after)
+    following = (
+        (select(key.label("key")).where(*tenant_rows).order_by(*table.primary_key.columns))
         .limit(limit)
-    ).scalar_subquery()
-    result = await connection.execute(delete(table).where(ctid == func.any(func.array(chosen))))
-    return result.rowcount
+        .subquery()
+    )
+    last = await connection.scalar(
+        select(following.c.key).order_by(following.c.key.desc()).limit(1)
+    )
+    if last is None:
+        return 0, None
+    result = await connection.execute(delete(table).where(*tenant_rows, key <= last))
+    return result.rowcount, last
 
 
 _GENERIC_INDEX_PLANS = text(

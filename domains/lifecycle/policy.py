@@ -1,12 +1,16 @@
-"""How deletions run, from the gateway's settings: retention, threshold, batch size, signer."""
+"""How deletions run, from the gateway's settings: retention, threshold, batch size, signer.
+
+With the in-process memory of where each running purge stopped.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from domains.lifecycle.certificate import CertificateSigner
 from domains.lifecycle.plan import DeletionPlan
+from domains.lifecycle.resume import ResumePoints
 
 
 @dataclass(frozen=True)
@@ -14,7 +18,8 @@ class LifecyclePolicy:
     """What the gateway hands to resolvers and jobs (`context.dependency(LifecyclePolicy)`).
 
     `immediate_threshold`: a tenant with at most this many rows (by the preview) is deleted in
-    one transaction; above it, a job deletes `batch_size` rows per short transaction.
+    one transaction; above it, a job deletes `batch_size` rows per short transaction, each
+    starting where the one before stopped (`resume_points`).
     """
 
     plan: DeletionPlan
@@ -22,3 +27,4 @@ class LifecyclePolicy:
     retention: timedelta = timedelta(days=30)
     immediate_threshold: int = 50_000
     batch_size: int = 5_000
+    resume_points: ResumePoints = field(default_factory=ResumePoints)

@@ -310,8 +310,15 @@ async def _purge_one_batch(
             deleter = policy.plan.deleter(step.domain)
             # The step counts the tables it deleted from; the last one may still have rows.
             resume_at = next((e for e in reversed(deleter.entities) if e in step.counts), None)
+            stopped = policy.resume_points.get(
+                job.id, position=step.position, items_deleted=step.items_deleted
+            )
             batch = await deleter.delete_batch(
-                connection, job.tenant_id, limit=policy.batch_size, resume_at=resume_at
+                connection,
+                job.tenant_id,
+                limit=policy.batch_size,
+                resume_at=stopped.table if stopped else resume_at,
+                after=stopped.after if stopped else None,
             )
     except Exception as error:
         await _fail(connection, job=job, step=(step.position, step.domain), error=error)
@@ -320,6 +327,12 @@ async def _purge_one_batch(
     for entity, deleted in batch.counts.items():
         counts[entity] = counts.get(entity, 0) + deleted
     deleted_now = sum(batch.counts.values())
+    policy.resume_points.put(
+        job.id,
+        position=step.position,
+        items_deleted=step.items_deleted + deleted_now,
+        resume=batch.stopped,
+    )
     await repository.update_step(
         connection,
         job_id=job.id,

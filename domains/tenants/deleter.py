@@ -31,9 +31,12 @@ class TenantsDeleter(TenantDataDeleter):
         *,
         limit: int,
         resume_at: str | None = None,
+        after: uuid.UUID | None = None,
     ) -> Batch:
         await _cancel_subscription(connection, tenant_id)
-        return await super().delete_batch(connection, tenant_id, limit=limit, resume_at=resume_at)
+        return await super().delete_batch(
+            connection, tenant_id, limit=limit, resume_at=resume_at, after=after
+        )
 
     async def erase_references(
         self, connection: AsyncConnection, *, target: str, target_id: uuid.UUID
