@@ -12,13 +12,14 @@ resolver with the very same result:
   as Strawberry's default resolver (`getattr`) does;
 - a synchronous method that takes only `self` (no arguments, no `info`, no parent, no
   extensions or permissions) is called with the parent object, as Strawberry calls it.
-Every other field keeps Strawberry's resolver untouched. The execution context reads the
-attribute of a leaf field itself (`attribute_read_by`), without calling its resolver at all.
+Every other field keeps Strawberry's resolver untouched. The execution context reads these
+fields itself (`attribute_read_by`, `reader_of`), without calling their resolver at all.
 """
 
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -29,8 +30,11 @@ from strawberry.types.field import StrawberryField
 
 Resolver = Callable[..., Any]
 
-# The attribute each plain attribute resolver reads, by resolver.
+Reader = Callable[[Any], Any]
+
+# The attribute each plain attribute resolver reads, and the reader of every plain resolver.
 _ATTRIBUTES: dict[Resolver, str] = {}
+_READERS: dict[Resolver, Reader] = {}
 
 
 def install(schema: Schema) -> int:
@@ -79,11 +83,18 @@ def attribute_read_by(resolver: Resolver | None) -> str | None:
     return _ATTRIBUTES.get(resolver) if resolver is not None else None
 
 
+def reader_of(resolver: Resolver | None) -> Reader | None:
+    """What `resolver` does to its parent, as a function of the parent alone; None when it is
+    not a plain resolver."""
+    return _READERS.get(resolver) if resolver is not None else None
+
+
 def _attribute(name: str) -> Resolver:
     def resolve(source: Any, _info: Any) -> Any:
         return getattr(source, name)
 
     _ATTRIBUTES[resolve] = name
+    _READERS[resolve] = operator.attrgetter(name)
     return resolve
 
 
@@ -91,4 +102,5 @@ def _method(function: Callable[[Any], Any]) -> Resolver:
     def resolve(source: Any, _info: Any) -> Any:
         return function(source)
 
+    _READERS[resolve] = function
     return resolve

@@ -1,7 +1,8 @@
-"""GatewayExecutionContext: leaves read in place answer exactly as graphql-core's own path."""
+"""GatewayExecutionContext: fields resolved in place answer exactly as graphql-core's own path."""
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from typing import Any
 
@@ -31,9 +32,21 @@ class Crust(enum.Enum):
 
 
 @strawberry.type
+class Flour:
+    name: str
+    origin: str  # None on purpose for some flours: a non-null leaf that resolves to null
+
+
+@strawberry.type
 class Slice:
     number: int
     weight: float
+    flour: Flour | None
+
+
+async def _later(value: Any) -> Any:
+    await asyncio.sleep(0)
+    return value
 
 
 @strawberry.type
@@ -43,18 +56,44 @@ class Loaf:
     note: str | None
     grams: int
     slices: list[Slice]
+    flour: Flour
     missing: str  # None on purpose for some loaves: a non-null field that resolves to null
     stubborn: Stubborn | None
 
+    @strawberry.field
+    def flour_later(self) -> Flour | None:
+        return _later(self.flour)  # type: ignore[return-value] # an awaitable, on purpose
+
+    @strawberry.field
+    def slices_later(self) -> list[Slice]:
+        return _later(self.slices)  # type: ignore[return-value] # an awaitable, on purpose
+
+    @strawberry.field
+    def broken(self) -> Flour | None:
+        raise RuntimeError("the oven is off")
+
+    @strawberry.field
+    def required_flour(self) -> Flour:
+        return None  # type: ignore[return-value] # null in a non-null field, on purpose
+
+    @strawberry.field
+    def sparse_slices(self) -> list[Slice | None]:
+        return [None, *self.slices]
+
 
 def _loaves() -> list[Loaf]:
+    rye, wheat = Flour(name="rye", origin="here"), Flour(name="wheat", origin=None)  # type: ignore[arg-type]
     return [
         Loaf(
             name="barra",
             crust=Crust.CRISP,
             note=None,
             grams=250,
-            slices=[Slice(number=1, weight=20.5), Slice(number=2, weight=21.0)],
+            slices=[
+                Slice(number=1, weight=20.5, flour=rye),
+                Slice(number=2, weight=21.0, flour=None),
+            ],
+            flour=rye,
             missing="here",
             stubborn=None,
         ),
@@ -63,7 +102,8 @@ def _loaves() -> list[Loaf]:
             crust=Crust.SOFT,
             note="rye",
             grams=1000,
-            slices=[],
+            slices=[Slice(number=1, weight=80.0, flour=wheat)],
+            flour=wheat,
             missing=None,  # type: ignore[arg-type]
             stubborn=Stubborn("no"),
         ),
@@ -105,9 +145,17 @@ def _errors(result: Any) -> list[tuple[str, list[Any] | None]]:
         "{ loaves { name missing } }",
         "{ first { name missing } }",
         "{ loaves { name stubborn } }",
+        "{ loaves { flour { name } slices { flour { name } } } }",
+        "{ loaves { flourLater { name } slicesLater { number flour { name } } } }",
+        "{ loaves { name broken { name } } }",
+        "{ loaves { name requiredFlour { name } } }",
+        "{ loaves { sparseSlices { number } } }",
+        "{ loaves { flour { origin } } }",
+        "{ loaves { slices { flour { origin } } } }",
+        "{ loaves { name slices @include(if: true) { number } } }",
     ],
 )
-async def test_execute_reads_leaves_in_place_with_the_same_answer(document: str) -> None:
+async def test_execute_resolves_in_place_with_the_same_answer(document: str) -> None:
     ordinary, gateway = _schemas()
 
     expected = await ordinary.execute(document)
@@ -137,3 +185,22 @@ async def test_execute_reports_a_scalar_that_refuses_its_value() -> None:
         "loaves": [{"name": "barra", "stubborn": None}, {"name": "hogaza", "stubborn": None}]
     }
     assert _errors(result) == [("cannot serialize 'no'", ["loaves", 1, "stubborn"])]
+
+
+async def test_execute_nulls_the_nearest_nullable_parent_of_a_failing_object() -> None:
+    _, gateway = _schemas()
+
+    result = await gateway.execute("{ loaves { slices { number flour { origin } } } }")
+
+    assert result.data == {
+        "loaves": [
+            {"slices": [{"number": 1, "flour": {"origin": "here"}}, {"number": 2, "flour": None}]},
+            {"slices": [{"number": 1, "flour": None}]},
+        ]
+    }
+    assert _errors(result) == [
+        (
+            "Cannot return null for non-nullable field Flour.origin.",
+            ["loaves", 1, "slices", 0, "flour", "origin"],
+        )
+    ]
