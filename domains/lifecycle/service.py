@@ -167,16 +167,26 @@ async def restore_tenant(
 
 
 async def run_purge(
-    connection: AsyncConnection, *, policy: LifecyclePolicy, job_id: uuid.UUID
+    connection: AsyncConnection,
+    *,
+    policy: LifecyclePolicy,
+    queue: JobQueue,
+    job_id: uuid.UUID,
 ) -> bool:
     """One run of the `lifecycle.purge` job: the whole deletion if small, else one batch.
 
     True when more batches remain: the worker runs it again at once, in a new transaction. The
-    job row is locked, so two runs of one deletion never overlap; a run finding the job finished
-    (or gone) does nothing. Each batch commits with its checkpoint, so a crashed run is simply
-    run again, by whichever worker the queue gives the job to.
+    first run (the job PENDING, its row locked so only one starts it) counts the tenant's rows;
+    a large tenant's purge then queues `parallel_domains - 1` more runs of this job, which work
+    side by side, each batch in a domain no other run holds (the step row is locked). A run
+    finding the job finished, failed or gone, or no domain free, does nothing. Each batch
+    commits with its checkpoint, so a crashed run is simply run again, by whichever worker the
+    queue gives the job to.
     """
-    job = await repository.lock_job(connection, job_id)
+    found = await repository.get_jobs(connection, [job_id])
+    job = found[0] if found else None
+    if job is not None and job.status is DeletionJobStatus.PENDING:
+        job = await repository.lock_job(connection, job_id)
     if job is None or job.status not in (DeletionJobStatus.PENDING, DeletionJobStatus.RUNNING):
         return False
     await repository.commit_without_waiting_for_disk(connection)
@@ -193,10 +203,9 @@ async def run_purge(
         if planned <= policy.immediate_threshold:
             await _purge_in_one_transaction(connection, policy=policy, job=job)
             return False
-    done = await _purge_one_batch(connection, policy=policy, job=job)
-    if done:
-        await _finish(connection, policy=policy, job_id=job.id)
-    return not done
+        for _ in range(policy.parallel_domains - 1):
+            await queue.enqueue(connection, PURGE_JOB, {"jobId": str(job.id)})
+    return await _purge_one_batch(connection, policy=policy, job=job)
 
 
 async def purge_due(connection: AsyncConnection, *, queue: JobQueue, now: datetime) -> int:
@@ -292,17 +301,23 @@ async def _purge_in_one_transaction(
             current = None
             await _finish(connection, policy=policy, job_id=job.id)
     except Exception as error:
+        if connection.invalidated:  # the database went away: nothing to record the failure on
+            raise
         await _fail(connection, job=job, step=current, error=error)
 
 
 async def _purge_one_batch(
     connection: AsyncConnection, *, policy: LifecyclePolicy, job: DeletionJobRecord
 ) -> bool:
-    """Delete one bounded batch of the first unfinished domain; True when no domain is left."""
-    steps = await repository.steps_of(connection, [job.id])
-    step = next((s for s in steps if s.status is not DeletionStepStatus.COMPLETED), None)
+    """Delete one bounded batch of the first domain free; True while this run has more to do.
+
+    The run that completes the last unfinished step certifies the deletion: steps are checked
+    with the job row locked, so of two runs completing their last steps at once, the second
+    sees the first's.
+    """
+    step = await repository.take_step(connection, job.id, last=policy.plan.last)
     if step is None:
-        return True
+        return False  # every domain is done or being deleted by another run
     started, clock = step.started_at or datetime.now(UTC), time.perf_counter()
     await plan_once_by_index(connection)
     try:
@@ -344,9 +359,7 @@ async def _purge_one_batch(
         completed_at=datetime.now(UTC) if batch.finished else None,
         duration_ms=step.duration_ms + round((time.perf_counter() - clock) * 1000),
     )
-    await repository.update_job(
-        connection, job.id, total_items_deleted=job.total_items_deleted + deleted_now
-    )
+    await repository.count_deleted(connection, job.id, deleted_now)
     log.info(
         "lifecycle.purge.batch",
         job_id=str(job.id),
@@ -355,7 +368,14 @@ async def _purge_one_batch(
         domain_finished=batch.finished,
         duration_ms=round((time.perf_counter() - clock) * 1000),
     )
-    return batch.finished and step.position == len(steps) - 1
+    if not batch.finished:
+        return True
+    await repository.lock_job(connection, job.id)
+    steps = await repository.steps_of(connection, [job.id])
+    if any(other.status is not DeletionStepStatus.COMPLETED for other in steps):
+        return True
+    await _finish(connection, policy=policy, job_id=job.id)
+    return False
 
 
 async def _finish(
