@@ -53,6 +53,7 @@ def lifecycle_policy(settings: Settings) -> LifecyclePolicy:
         retention=timedelta(days=settings.deletion_retention_days),
         immediate_threshold=settings.deletion_immediate_threshold,
         batch_size=settings.deletion_batch_size,
+        parallel_domains=settings.deletion_parallel_domains,
     )
 
 

@@ -89,6 +89,7 @@ class Settings(BaseSettings):
     deletion_retention_days: int = Field(default=30, ge=0)
     deletion_immediate_threshold: int = Field(default=50_000, ge=0)
     deletion_batch_size: int = Field(default=5_000, ge=1)
+    deletion_parallel_domains: int = Field(default=2, ge=1)
     deletion_purge_schedule: str = "*/15 * * * *"
 
     soft_delete_require_reason: bool = False

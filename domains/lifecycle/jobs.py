@@ -20,7 +20,10 @@ async def purge(connection: AsyncConnection, payload: Mapping[str, Any]) -> bool
     Returns True while batches remain, so the worker runs the next one in a new transaction.
     """
     return await service.run_purge(
-        connection, policy=job_dependency(LifecyclePolicy), job_id=uuid.UUID(payload["jobId"])
+        connection,
+        policy=job_dependency(LifecyclePolicy),
+        queue=job_dependency(JobQueue),
+        job_id=uuid.UUID(payload["jobId"]),
     )
 
 

@@ -35,6 +35,15 @@ class DeletionPlan:
             DomainDeletion(domain.name, domain.deleter) for domain in domains
         )
         self.schemas = frozenset(domain.name for domain in domains)
+        # The tenant row goes last: a deletion cut short leaves the tenant (hidden) to retry.
+        self.last: str | None = next(
+            (
+                step.domain
+                for step in self.steps
+                if any(table_scope(table) == "tenant_root" for table in step.deleter.tables)
+            ),
+            None,
+        )
         # Tables that hold a tenant id on purpose and outlive it: jobs, audit, outbox.
         tenant = bindparam("tenant_id", type_=Uuid)
         # Built once: one prepared statement counts every table of any tenant.

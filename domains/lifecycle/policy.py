@@ -19,7 +19,8 @@ class LifecyclePolicy:
 
     `immediate_threshold`: a tenant with at most this many rows (by the preview) is deleted in
     one transaction; above it, a job deletes `batch_size` rows per short transaction, each
-    starting where the one before stopped (`resume_points`).
+    starting where the one before stopped (`resume_points`), in up to `parallel_domains`
+    domains at once (no foreign key crosses a schema).
     """
 
     plan: DeletionPlan
@@ -27,4 +28,5 @@ class LifecyclePolicy:
     retention: timedelta = timedelta(days=30)
     immediate_threshold: int = 50_000
     batch_size: int = 5_000
+    parallel_domains: int = 2
     resume_points: ResumePoints = field(default_factory=ResumePoints)

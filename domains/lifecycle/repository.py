@@ -13,9 +13,11 @@ from sqlalchemy import (
     Uuid,
     bindparam,
     column,
+    exists,
     func,
     insert,
     literal,
+    or_,
     select,
     table,
     text,
@@ -23,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.orm import aliased
 
 from db.pagination import AnySelect
 from domains.lifecycle.kinds import ACTIVE_STATUSES, DeletionJobStatus, DeletionStepStatus
@@ -157,6 +160,44 @@ async def steps_of(
         .order_by(DeletionStep.job_id, DeletionStep.position)
     )
     return [step_record(row) for row in await connection.execute(statement)]
+
+
+async def take_step(
+    connection: AsyncConnection, job_id: uuid.UUID, *, last: str | None
+) -> DeletionStepRecord | None:
+    """The job's first unfinished step that no other transaction holds, locked until commit.
+
+    The step of domain `last` is only taken once every other step is completed. Runs of one
+    deletion working side by side so take different domains (`SKIP LOCKED`).
+    """
+    other = aliased(DeletionStep)
+    others_unfinished = exists().where(
+        other.job_id == job_id,
+        other.domain != last,
+        other.status != DeletionStepStatus.COMPLETED,
+    )
+    statement = (
+        select(*_STEP)
+        .where(
+            DeletionStep.job_id == job_id,
+            DeletionStep.status.in_((DeletionStepStatus.PENDING, DeletionStepStatus.RUNNING)),
+            or_(DeletionStep.domain != last, ~others_unfinished),
+        )
+        .order_by(DeletionStep.position)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    row = (await connection.execute(statement)).first()
+    return step_record(row) if row is not None else None
+
+
+async def count_deleted(connection: AsyncConnection, job_id: uuid.UUID, rows: int) -> None:
+    """Add `rows` to the job's deleted items (an increment: runs side by side add theirs)."""
+    await connection.execute(
+        update(DeletionJob)
+        .where(DeletionJob.id == job_id)
+        .values(total_items_deleted=DeletionJob.total_items_deleted + rows)
+    )
 
 
 async def update_step(

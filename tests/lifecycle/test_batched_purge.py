@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -153,3 +154,43 @@ def test_a_schedule_for_a_job_nobody_handles_is_refused(batched_app: Starlette) 
             domains=[LIFECYCLE],
             schedules={"lifecycle.nothing": "* * * * *"},
         )
+
+
+async def test_purge_deletes_other_domains_while_one_is_held_and_the_tenant_row_last(
+    client: GraphQLClient,
+    app: Starlette,
+    batched: GraphQLClient,
+    batched_app: Starlette,
+    database_url: str,
+) -> None:
+    bakery = await stocked_bakery(client, app)
+    preview = (await bakery.run(PREVIEW)).data["deletionPreview"]
+    async with app.state.resources.database.transaction() as holder:
+        # The run reaching the ingredients waits here, holding the inventory step.
+        await holder.execute(
+            text("SELECT id FROM inventory.ingredients WHERE tenant_id = :t FOR UPDATE"),
+            {"t": uuid.UUID(bakery.id)},
+        )
+        started = await batched.execute(
+            DELETE, {"tenantId": bakery.id, "mode": "IMMEDIATE"}, as_=bakery.owner
+        )
+        job_id = started.data["deleteTenant"]["job"]["id"]
+        async with lifecycle_worker(batched_app, database_url):
+
+            def others_done(job: dict[str, Any]) -> bool:
+                return all(
+                    step["status"] == "COMPLETED"
+                    for step in job["steps"]
+                    if step["domain"] not in {"inventory", "tenants"}
+                )
+
+            midway = await job_when(bakery, job_id, others_done)
+            await holder.rollback()
+            job = await job_when(bakery, job_id, finished)
+
+    statuses = {step["domain"]: step["status"] for step in midway["steps"]}
+    assert statuses["inventory"] != "COMPLETED"
+    assert statuses["tenants"] == "PENDING"
+    assert job["status"] == "COMPLETED", job["error"]
+    assert job["totalItemsDeleted"] == preview["totalItems"]
+    assert await rows_of(app, bakery.id) == {}

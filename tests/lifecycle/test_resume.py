@@ -36,6 +36,17 @@ def test_put_without_a_stop_forgets_the_job() -> None:
     assert points.get(JOB, position=3, items_deleted=12) is None
 
 
+def test_put_keeps_each_step_of_a_job_apart() -> None:
+    points = ResumePoints()
+    other = Resume("orders", uuid.uuid4())
+    points.put(JOB, position=3, items_deleted=10, resume=STOPPED)
+
+    points.put(JOB, position=7, items_deleted=4, resume=other)
+
+    assert points.get(JOB, position=3, items_deleted=10) == STOPPED
+    assert points.get(JOB, position=7, items_deleted=4) == other
+
+
 def test_put_when_full_forgets_the_oldest_job() -> None:
     points = ResumePoints(max_entries=2)
     jobs = [uuid.uuid4() for _ in range(3)]
