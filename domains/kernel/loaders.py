@@ -187,3 +187,13 @@ class Loaders:
         if loader is None:
             loader = self._built[kind] = kind(self._uow, self)
         return cast("L", loader)
+
+    def release(self) -> None:
+        """Let go of every loader and what it loaded, once the operation has ended.
+
+        Loaders and the views they keep point back at this object (a loader primes its
+        siblings, a view loads its relations), so a request's records would otherwise wait for
+        the garbage collector instead of going with the request; on the dashboard they made a
+        young collection of tens of thousands of objects every few requests.
+        """
+        self._built.clear()

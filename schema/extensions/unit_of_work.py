@@ -18,7 +18,8 @@ class UnitOfWorkExtension(SchemaExtension):
     """Ends the unit of work: commit after execution, roll back if execution itself failed.
 
     Fields that failed were already undone by their savepoint; what the other fields wrote is
-    committed together. If the commit fails, the client learns that nothing was saved.
+    committed together. If the commit fails, the client learns that nothing was saved. The
+    request's loaders, which read through the unit of work, end with it.
     """
 
     async def on_execute(self) -> AsyncIterator[None]:
@@ -26,8 +27,10 @@ class UnitOfWorkExtension(SchemaExtension):
         try:
             yield
         except BaseException:
+            context.loaders.release()
             await context.uow.complete(commit=False)
             raise
+        context.loaders.release()
         try:
             await context.uow.complete(commit=True)
         except Exception:

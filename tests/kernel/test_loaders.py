@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -68,6 +70,26 @@ async def test_load_answers_loaded_and_primed_keys_without_a_batch(database_url:
     finally:
         await database.dispose()
     assert BATCHES == [[2], [5]]
+
+
+async def test_release_frees_the_loaders_and_their_values_without_the_collector(
+    database_url: str,
+) -> None:
+    request, database = loaders(database_url)
+    gc.disable()
+    try:
+        squares = request.get(SquareLoader)
+        await squares.load_now([2, 3])
+        gone = weakref.ref(squares)
+        del squares
+
+        request.release()
+
+        assert gone() is None  # freed at once: no cycle kept it for the garbage collector
+        assert await request.get(SquareLoader).load_now([2]) == [4]  # a fresh one, if asked
+    finally:
+        gc.enable()
+        await database.dispose()
 
 
 async def test_then_transforms_now_or_after_awaiting() -> None:
