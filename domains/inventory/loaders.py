@@ -34,6 +34,27 @@ class IngredientByIdLoader(Loader[TenantKey, IngredientRecord | None]):
         return {(record.tenant_id, record.id): record for record in found}
 
 
+class StockedIngredientByIdLoader(Loader[TenantKey, IngredientRecord | None]):
+    """Live ingredients by (tenant id, id), read with their stock in one statement.
+
+    For lists that show both: the ingredient and on-hand loaders are primed with what it read,
+    so their fields find it loaded.
+    """
+
+    async def fetch(
+        self, connection: AsyncConnection, keys: Sequence[TenantKey]
+    ) -> Mapping[TenantKey, IngredientRecord | None]:
+        found: dict[TenantKey, IngredientRecord | None] = dict.fromkeys(keys)
+        on_hand = self.siblings.get(OnHandByItemLoader)
+        for record, quantity in await stock.ingredients_with_stock(connection, keys):
+            found[(record.tenant_id, record.id)] = record
+            on_hand.prime((record.tenant_id, StockItem.ingredient(record.id)), quantity)
+        ingredients = self.siblings.get(IngredientByIdLoader)
+        for key, ingredient in found.items():
+            ingredients.prime(key, ingredient)
+        return found
+
+
 class ProductByIdLoader(Loader[TenantKey, ProductRecord | None]):
     """Live products by (tenant id, id); deleted ones load as None."""
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable
 from datetime import datetime
 
 import strawberry
 
 from domains.inventory import service, stock
 from domains.inventory.kinds import AlertStatus, MovementKind, ProductKind
-from domains.inventory.loaders import IngredientByIdLoader, OnHandByItemLoader
+from domains.inventory.loaders import IngredientByIdLoader, StockedIngredientByIdLoader
 from domains.inventory.records import StockItem
 from domains.inventory.repository.catalog import ingredient_record, product_record
 from domains.inventory.repository.stock import movement_record
@@ -28,19 +26,15 @@ Info = strawberry.Info[RequestContext, None]
 
 
 async def load_for_alerts(loaders: Loaders, alerts: list[StockAlert], selected: set[str]) -> None:
-    """Load the page's ingredients, and their stock when asked for, at once and together.
-
-    The stock is keyed by the ingredient ids the alerts already hold, so it need not wait for
-    the ingredients (docs/decisions.md: long nested lists).
-    """
+    """Load the page's ingredients at once, with their stock when it is asked for too: one
+    statement for both (docs/decisions.md: long nested lists)."""
     if "ingredient" not in selected or not alerts:
         return
     keys = [(a.record.tenant_id, a.record.ingredient_id) for a in alerts]
-    loads: list[Awaitable[object]] = [loaders.get(IngredientByIdLoader).load_now(keys)]
     if "ingredient.onHand" in selected:
-        items = [(tenant_id, StockItem.ingredient(key)) for tenant_id, key in keys]
-        loads.append(loaders.get(OnHandByItemLoader).load_now(items))
-    await asyncio.gather(*loads)
+        await loaders.get(StockedIngredientByIdLoader).load_now(keys)
+    else:
+        await loaders.get(IngredientByIdLoader).load_now(keys)
 
 
 @strawberry.type

@@ -19,7 +19,13 @@ from db.pagination import AnySelect
 from domains.alerts import service as alerts
 from domains.alerts.records import StockLevel
 from domains.inventory.kinds import AlertStatus, MovementKind
-from domains.inventory.records import LotRecord, MovementRecord, StockChange, StockItem
+from domains.inventory.records import (
+    IngredientRecord,
+    LotRecord,
+    MovementRecord,
+    StockChange,
+    StockItem,
+)
 from domains.inventory.repository import catalog, stock
 from domains.kernel.errors import OperationRefused, Problem
 from domains.kernel.inputs import InputCheck
@@ -301,6 +307,13 @@ async def on_hand(
 ) -> dict[TenantItem, Decimal]:
     """Stock left per (tenant id, item); items with no stock are absent."""
     return await stock.on_hand(connection, keys)
+
+
+async def ingredients_with_stock(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[tuple[IngredientRecord, Decimal]]:
+    """Live ingredients by (tenant id, id) with their stock left, in one read."""
+    return await stock.ingredients_with_stock(connection, keys)
 
 
 async def unit_costs(

@@ -64,21 +64,30 @@ mutation($tenantId: ID!, $input: RecordWasteInput!) {
 """
 
 
-async def bakery_low_on(client: GraphQLClient, ingredients: int) -> Bakery:
+DELETE_INGREDIENT = """
+mutation($tenantId: ID!, $id: ID!) {
+  deleteIngredient(tenantId: $tenantId, id: $id) { errors { code } }
+}
+"""
+
+
+async def bakery_low_on(client: GraphQLClient, ingredients: int) -> tuple[Bakery, list[str]]:
     """A bakery whose `ingredients` ingredients each fell below their reorder point."""
     bakery = await Bakery.open(client)
+    low = []
     for _ in range(ingredients):
         ingredient = await bakery.ingredient(reorder_point="5")
         await bakery.stock(ingredient_id=ingredient, quantity="10")
         waste = {"ingredientId": ingredient, "quantity": "7", "reason": "spilt"}
         await bakery.run(WASTE, {"input": waste})
-    return bakery
+        low.append(ingredient)
+    return bakery, low
 
 
-async def test_stock_alerts_load_their_ingredients_and_stock_together(
+async def test_stock_alerts_read_their_ingredients_and_stock_in_one_statement(
     client: GraphQLClient, app: Starlette
 ) -> None:
-    small, large = await bakery_low_on(client, 2), await bakery_low_on(client, 12)
+    (small, _), (large, _) = await bakery_low_on(client, 2), await bakery_low_on(client, 12)
 
     with counting_statements(app) as for_small:
         small_result = await small.run(ALERTS)
@@ -89,5 +98,20 @@ async def test_stock_alerts_load_their_ingredients_and_stock_together(
     assert small_result.errors == large_result.errors == []
     assert alerts["totalCount"] == 12
     assert all(node["ingredient"]["onHand"] == "3.000" for node in alerts["nodes"])
-    # The caller, the membership and tenant, the counted page, the ingredients, their stock.
-    assert len(for_small) == len(for_large) == 5, for_large
+    # The caller, the membership and tenant, the counted page, the ingredients with their stock.
+    assert len(for_small) == len(for_large) == 4, for_large
+
+
+async def test_a_stock_alert_of_a_deleted_ingredient_shows_it_as_null_with_no_extra_read(
+    client: GraphQLClient, app: Starlette
+) -> None:
+    bakery, [_, deleted] = await bakery_low_on(client, 2)
+    await bakery.run(DELETE_INGREDIENT, {"id": deleted})
+
+    with counting_statements(app) as statements:
+        result = await bakery.run(ALERTS)
+
+    nodes = result.data["tenant"]["stockAlerts"]["nodes"]
+    assert result.errors == []
+    assert sorted(node["ingredient"] is None for node in nodes) == [False, True]
+    assert len(statements) == 4, statements

@@ -31,7 +31,14 @@ from db.prepared import TenantKeyRead
 from db.records import record_reader
 from domains.inventory.kinds import AlertStatus, MovementKind
 from domains.inventory.models import Ingredient, StockAlert, StockLot, StockMovement
-from domains.inventory.records import AlertRecord, LotRecord, MovementRecord, StockItem
+from domains.inventory.records import (
+    AlertRecord,
+    IngredientRecord,
+    LotRecord,
+    MovementRecord,
+    StockItem,
+)
+from domains.inventory.repository.catalog import INGREDIENT
 
 LOT = (
     StockLot.id,
@@ -184,6 +191,30 @@ async def on_hand(
 ) -> dict[tuple[uuid.UUID, StockItem], Decimal]:
     """Stock left per (tenant id, item); items without stock are absent."""
     return dict(await _ON_HAND.fetch(connection, [(t, item.id) for t, item in keys]))
+
+
+def _with_stock(*values: Any) -> tuple[IngredientRecord, Decimal]:
+    return IngredientRecord(*values[:-1]), values[-1]
+
+
+_INGREDIENTS_WITH_STOCK = TenantKeyRead(
+    select(
+        *INGREDIENT,
+        select(func.coalesce(func.sum(StockLot.quantity), 0))
+        .where(StockLot.tenant_id == Ingredient.tenant_id, StockLot.ingredient_id == Ingredient.id)
+        .scalar_subquery(),
+    ).where(Ingredient.deleted_at.is_(None)),
+    tenant=Ingredient.tenant_id,
+    key=Ingredient.id,
+    make=_with_stock,
+)
+
+
+async def ingredients_with_stock(
+    connection: AsyncConnection, keys: Sequence[tuple[uuid.UUID, uuid.UUID]]
+) -> list[tuple[IngredientRecord, Decimal]]:
+    """Live ingredients by (tenant id, id), each with its stock left (zero without stock)."""
+    return await _INGREDIENTS_WITH_STOCK.fetch(connection, keys)
 
 
 async def unit_costs(
