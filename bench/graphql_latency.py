@@ -77,7 +77,7 @@ async def against_floor(
         served = await client.execute(document, variables, as_=as_)
     prepared = prepare(document)
     floor = await execute_on_floor(prepared, variables, root)
-    if floor.errors or floor.data != served:
+    if floor.get("errors") or floor.get("data") != served:
         raise SetupError(f"{name}: the floor served {floor!r}, the gateway {served!r}")
     gateway, baseline = await measure_side_by_side(
         lambda: client.post(document, variables, as_=as_),
