@@ -35,13 +35,18 @@ def gateway_database(app: Starlette) -> Database:
 
 
 async def test_every_tenant_table_has_the_isolation_policy(owner_engine: AsyncEngine) -> None:
-    """The completeness guard: a tenant table added later without its policy fails here."""
+    """The completeness guard: a tenant table added later without its policies fails here.
+
+    Both of them: without `platform_access`, the platform's paths (a tenant's deletion among
+    them) would find nothing of the table to delete.
+    """
     async with owner_engine.connect() as connection:
         rows = await connection.execute(
             text("""
                 SELECT n.nspname || '.' || c.relname, c.relrowsecurity,
-                       EXISTS (SELECT 1 FROM pg_policy AS p
-                               WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'),
+                       (SELECT count(*) FROM pg_policy AS p
+                        WHERE p.polrelid = c.oid
+                          AND p.polname IN ('tenant_isolation', 'platform_access')) = 2,
                        EXISTS (SELECT 1 FROM pg_attribute AS a WHERE a.attrelid = c.oid
                                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
                 FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
@@ -66,19 +71,49 @@ async def test_every_tenant_table_has_the_isolation_policy(owner_engine: AsyncEn
     assert unsecured == [], f"tenant tables without row-level security: {unsecured}"
 
 
+@pytest.mark.parametrize(
+    ("scope", "role"),
+    [
+        (row_security.NOBODY, row_security.DEFAULT_ROLE),
+        (row_security.user(uuid.uuid4()), row_security.DEFAULT_ROLE),
+        (row_security.PLATFORM, row_security.PLATFORM_ROLE),
+    ],
+)
 async def test_the_gateway_acts_as_a_role_that_does_not_bypass_policies(
-    gateway_database: Database,
+    gateway_database: Database, scope: row_security.Scope, role: str
 ) -> None:
-    async with gateway_database.read() as connection:
-        role, superuser, bypasses = (
-            await connection.execute(
-                text(
-                    "SELECT current_user, rolsuper, rolbypassrls FROM pg_roles"
-                    " WHERE rolname = current_user"
+    with row_security.scoped(scope):
+        async with gateway_database.read() as connection:
+            acting, superuser, bypasses = (
+                await connection.execute(
+                    text(
+                        "SELECT current_user, rolsuper, rolbypassrls FROM pg_roles"
+                        " WHERE rolname = current_user"
+                    )
                 )
+            ).one()
+    assert (acting, superuser, bypasses) == (role, False, False)
+
+
+async def test_the_tenant_policy_is_checked_in_the_index_scan_not_on_every_row(
+    client: GraphQLClient, gateway_database: Database
+) -> None:
+    """No OR in the policy: PostgreSQL folds it into the index condition of a tenant's read."""
+    bakery = await Bakery.open(client)
+    await bakery.ingredient()
+    tenant = uuid.UUID(bakery.id)  # a literal, so the plan shows the policy's own parameter
+    query = f"SELECT count(*) FROM inventory.ingredients WHERE tenant_id = '{tenant}'"  # noqa: S608
+    with row_security.scoped(row_security.user(uuid.UUID(bakery.owner.id))):
+        async with gateway_database.read() as connection:
+            await connection.execute(text("SET enable_seqscan = off"))  # a tiny table, else
+            plan = "\n".join(
+                (await connection.execute(text(f"EXPLAIN (COSTS OFF) {query}"))).scalars()
             )
-        ).one()
-    assert (role, superuser, bypasses) == (row_security.DEFAULT_ROLE, False, False)
+            await connection.execute(text("RESET enable_seqscan"))
+    conditions = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert len(conditions) == 1, plan
+    assert "tenant_id = ANY ($0)" in conditions[0], plan  # the policy, in the index scan...
+    assert "Filter" not in plan, plan  # ...and not as a condition on each row read
 
 
 async def test_a_resolver_that_forgot_its_tenant_filter_shows_only_the_callers_tenant(
@@ -197,7 +232,10 @@ async def test_widened_changes_the_scope_for_one_block_of_a_transaction(
         assert (await connection.execute(query, {"t": bakery.id})).scalar() == 0
         async with row_security.widened(connection, row_security.PLATFORM, why="a test"):
             assert (await connection.execute(query, {"t": bakery.id})).scalar() == 1
+            acting = await connection.scalar(text("SELECT current_user"))
+            assert acting == row_security.PLATFORM_ROLE
         assert (await connection.execute(query, {"t": bakery.id})).scalar() == 0
+        assert await connection.scalar(text("SELECT current_user")) == row_security.DEFAULT_ROLE
     finally:
         await connection.rollback()
         await connection.close()
