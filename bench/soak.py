@@ -5,7 +5,8 @@ worker in-process) on a fresh database, fills a few bakeries through the API, th
 `SOAK_CLIENTS` clients (default 100) for `SOAK_SECONDS` (default 60) mixing reads, writes
 (orders, stock adjustments), demo sessions where the schema has them, and tenant deletions.
 
-On the embedded PostgreSQL, the server is restarted a third of the way in. While it is away,
+On the embedded PostgreSQL, the server is stopped a third of the way in and started again
+`OUTAGE_SECONDS` later (long enough for a load balancer's probe to see it). While it is away,
 requests must fail fast with SERVICE_UNAVAILABLE and `/readyz` must go red; once it is back,
 `/readyz` turns green and requests succeed again, without restarting the gateway. At the end,
 every order the gateway acknowledged must be in the database: nothing committed is lost.
@@ -47,6 +48,7 @@ CLIENTS = int(os.environ.get("SOAK_CLIENTS", 100))
 SECONDS = float(os.environ.get("SOAK_SECONDS", 60))
 BAKERIES = 8
 FAST_FAILURE_SECONDS = 7.0
+OUTAGE_SECONDS = 3.0
 """A request during the outage must fail within this (the pool timeout is 5 s)."""
 
 READ = """query($t: ID!) { tenant(id: $t) {
@@ -88,12 +90,22 @@ class Tally:
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     failures: list[tuple[float, str, str, float]] = field(default_factory=list)
-    """(time since start, action, what went wrong, seconds it took)."""
+    """(when the failing request went out, since the start; action; what went wrong; seconds
+    that request took)."""
     acknowledged_orders: set[str] = field(default_factory=set)
 
 
 class Failed(Exception):
-    """A request that did not succeed; the message says how."""
+    """A request that did not succeed; the message says how.
+
+    `sent` is when that request (not the action it belongs to) went out, `took` how long it took
+    to fail: an action of several requests may have spent seconds on the ones that succeeded.
+    """
+
+    def __init__(self, what: str, sent: float) -> None:
+        super().__init__(what)
+        self.sent = sent
+        self.took = time.monotonic() - sent
 
 
 def free_port() -> int:
@@ -110,25 +122,26 @@ async def call(
     headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The `data` of one operation; Failed with the error codes (or HTTP status) otherwise."""
+    sent = time.monotonic()
     try:
         response = await http.post(
             "/graphql", json={"query": document, "variables": variables or {}}, headers=headers
         )
     except httpx.TransportError as error:
-        raise Failed(f"transport:{type(error).__name__}") from None
+        raise Failed(f"transport:{type(error).__name__}", sent) from None
     try:
         body = response.json()
     except ValueError:
-        raise Failed(f"http:{response.status_code}") from None
+        raise Failed(f"http:{response.status_code}", sent) from None
     if response.status_code >= 500 and not body.get("errors"):
-        raise Failed(f"http:{response.status_code}")
+        raise Failed(f"http:{response.status_code}", sent)
     if body.get("errors"):
         codes = sorted({e.get("extensions", {}).get("code", "?") for e in body["errors"]})
-        raise Failed(",".join(codes))
+        raise Failed(",".join(codes), sent)
     data: dict[str, Any] = body["data"]
     payload = next(iter(data.values()))
     if isinstance(payload, dict) and payload.get("errors"):
-        raise Failed("payload:" + ",".join(e["code"] for e in payload["errors"]))
+        raise Failed("payload:" + ",".join(e["code"] for e in payload["errors"]), sent)
     return data
 
 
@@ -263,41 +276,48 @@ async def client(
                 doomed = await tenant(http, headers)
                 await call(http, DELETE_TENANT, {"t": doomed}, headers)
         except Failed as failure:
-            took = time.monotonic() - began
-            tally.failures.append((began - started, action, str(failure), took))
+            tally.failures.append((failure.sent - started, action, str(failure), failure.took))
             continue
         tally.latencies[action].append(time.monotonic() - began)
 
 
 async def watch_readiness(
-    http: httpx.AsyncClient, started: float, deadline: float, timeline: list[tuple[float, int]]
+    base_url: str, started: float, deadline: float, timeline: list[tuple[float, int]]
 ) -> None:
-    """Record /readyz's status every 200 ms, keeping each change."""
+    """Record /readyz's status every 200 ms, keeping each change.
+
+    On a connection of its own, as a load balancer's probe would be: not in line behind the
+    clients' requests in their client's pool.
+    """
     last = None
-    while time.monotonic() < deadline:
-        try:
-            status = (await http.get("/readyz", timeout=3)).status_code
-        except httpx.TransportError:
-            status = 0
-        if status != last:
-            timeline.append((time.monotonic() - started, status))
-            last = status
-        await asyncio.sleep(0.2)
+    async with httpx.AsyncClient(base_url=base_url, timeout=3) as probe:
+        while time.monotonic() < deadline:
+            try:
+                status = (await probe.get("/readyz")).status_code
+            except httpx.TransportError:
+                status = 0
+            if status != last:
+                timeline.append((time.monotonic() - started, status))
+                last = status
+            await asyncio.sleep(0.2)
 
 
 def restart_embedded_postgres(pgdata: Path) -> None:
-    """Restart the embedded server (fast shutdown: open connections are cut).
+    """Stop the embedded server (fast: open connections are cut), wait, start it again.
 
     pgserver runs PostgreSQL as its own system user when started by root; its `pg_ctl` wrapper
-    (made at import, so looked up by name) runs the command as that user.
+    (made at import, so looked up by name) runs the command as that user. `restart` of a stopped
+    server starts it with the options it last ran with.
     """
     from pgserver.postgres_server import get_server
 
     commands = importlib.import_module("pgserver._commands")
     server: Any = get_server(pgdata, cleanup_mode=None)
     commands.pg_ctl(
-        ["-w", "restart", "-m", "fast"], pgdata=pgdata, user=server.system_user, timeout=60
+        ["-w", "stop", "-m", "fast"], pgdata=pgdata, user=server.system_user, timeout=60
     )
+    time.sleep(OUTAGE_SECONDS)
+    commands.pg_ctl(["-w", "restart"], pgdata=pgdata, user=server.system_user, timeout=60)
 
 
 async def soak() -> int:
@@ -380,7 +400,9 @@ async def run_load(
         asyncio.create_task(client(http, bakeries, tally, started, deadline, demo, seed))
         for seed in range(CLIENTS)
     ]
-    tasks.append(asyncio.create_task(watch_readiness(http, started, deadline, timeline)))
+    tasks.append(
+        asyncio.create_task(watch_readiness(str(http.base_url), started, deadline, timeline))
+    )
     outage: tuple[float, float] | None = None
     if embedded_data is not None:
         await asyncio.sleep(SECONDS / 3)
@@ -431,7 +453,7 @@ async def report(
         slowest = max((took for *_, took in in_outage), default=0.0)
         statuses = [status for _, status in timeline]
         print(
-            f"  outage: PostgreSQL restarted at {outage[0]:.1f} s, back at {outage[1]:.1f} s; "
+            f"  outage: PostgreSQL stopped at {outage[0]:.1f} s, back at {outage[1]:.1f} s; "
             f"{len(in_outage)} requests failed meanwhile {dict(kinds)}, slowest in "
             f"{slowest:.2f} s; /readyz: {[(round(t, 1), s) for t, s in timeline]}"
         )

@@ -61,6 +61,7 @@ class DatabaseUnavailable(HTTPException):
     """503: the database cannot be reached right now; the client may try again."""
 
     code = "SERVICE_UNAVAILABLE"
+    retry_after = 1
 
     def __init__(self) -> None:
         super().__init__(503, UNAVAILABLE_MESSAGE)
@@ -156,9 +157,11 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
             return
         # Strawberry's own __call__ turns these errors into plain text; ours are JSON.
         request = Request(scope, receive)
+        resources: Resources = request.app.state.resources
         try:
-            with row_security.scoped(row_security.NOBODY):  # until the caller is known
-                response = await self.run(request)
+            async with resources.admission.admitted():
+                with row_security.scoped(row_security.NOBODY):  # until the caller is known
+                    response = await self.run(request)
         except HTTPException as error:
             response = self.http_error(error, negotiate(request.headers.get("accept")))
         except Exception as error:
@@ -185,6 +188,9 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         if status == 200 and media_type == GRAPHQL_RESPONSE_JSON:
             status = 400
         headers = {"content-type": f"{media_type or JSON}; charset=utf-8"}
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            headers["Retry-After"] = str(retry_after)
         if error.status_code == 405:
             headers["Allow"] = error.allow if isinstance(error, MethodNotAllowed) else "GET, POST"
         return Response(

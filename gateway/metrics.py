@@ -32,6 +32,8 @@ from db.database import Database
 from domains.demo import service as demo
 from domains.lifecycle import service as lifecycle
 from domains.lifecycle.kinds import DeletionJobStatus
+from gateway.admission import Admission
+from gateway.resources import Resources
 
 log = structlog.get_logger()
 
@@ -50,6 +52,12 @@ ERRORS = Counter("gateway_graphql_errors_total", "Errors in GraphQL responses, b
 POOL = Gauge(
     "gateway_db_pool_connections",
     "Database connections of this process's pool, in use or idle.",
+    ["state"],
+    multiprocess_mode="livesum",
+)
+OPERATIONS = Gauge(
+    "gateway_graphql_operations",
+    "GraphQL operations of this process running, or waiting in line for a turn (admission).",
     ["state"],
     multiprocess_mode="livesum",
 )
@@ -149,6 +157,12 @@ def observe_pool(database: Database) -> None:
     POOL.labels(state="idle").set(idle)
 
 
+def observe_admission(admission: Admission) -> None:
+    """Set the operations gauge from the process's admission line."""
+    OPERATIONS.labels(state="running").set(admission.running)
+    OPERATIONS.labels(state="waiting").set(admission.waiting)
+
+
 async def observe_queue(database: Database) -> None:
     """Set the queue gauges from pgqueuer's own statistics queries."""
     async with database.read() as connection:
@@ -188,8 +202,10 @@ async def observe_demo(database: Database) -> None:
 
 async def metrics(request: Request) -> Response:
     """GET /metrics: every metric in Prometheus's text format."""
-    database: Database = request.app.state.resources.database
+    resources: Resources = request.app.state.resources
+    database = resources.database
     observe_pool(database)
+    observe_admission(resources.admission)
     for observe in (observe_queue, observe_deletions, observe_demo):
         try:
             await observe(database)

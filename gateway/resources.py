@@ -20,6 +20,7 @@ from domains.trash.policy import TrashPolicy
 from domains.users.passwords import PasswordHasher
 from domains.users.service import AccountPolicy
 from domains.users.tokens import TokenCodec
+from gateway.admission import Admission
 from gateway.jobs.queue import PgQueuerJobQueue
 from gateway.settings import Settings
 
@@ -130,6 +131,7 @@ class Resources:
     lifecycle: LifecyclePolicy
     trash: TrashPolicy
     demo: DemoPolicy
+    admission: Admission
 
     @classmethod
     def open(cls, settings: Settings) -> Resources:
@@ -152,6 +154,10 @@ class Resources:
             lifecycle=lifecycle_policy(settings),
             trash=trash_policy(settings),
             demo=demo_policy(settings),
+            admission=Admission(
+                limit=settings.max_concurrent_operations,
+                timeout_seconds=settings.operation_queue_timeout_seconds,
+            ),
         )
 
     @cached_property

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
     db_connections_per_request: int = Field(default=4, ge=1)
+    max_concurrent_operations: int = Field(default=16, ge=1)
+    operation_queue_timeout_seconds: float = Field(default=10.0, gt=0)
     # The role the gateway acts as, under row-level security; empty: the URL's own user.
     database_role: str = DEFAULT_ROLE
 
