@@ -21,7 +21,13 @@ def configure_logging(level: str = "INFO", log_format: LogFormat = LogFormat.JSO
     renderer: Any
     if log_format is LogFormat.JSON:
         renderer = structlog.processors.JSONRenderer()
-        shared.append(structlog.processors.dict_tracebacks)
+        # The frames of a traceback, without their local variables: those may hold a password,
+        # a token or someone's personal data, which have no place in the logs.
+        shared.append(
+            structlog.processors.ExceptionRenderer(
+                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+            )
+        )
     else:
         renderer = structlog.dev.ConsoleRenderer()
     structlog.configure(
