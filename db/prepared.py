@@ -8,9 +8,9 @@ list costs more again, its text being rewritten for each length. `PreparedSelect
 repository's statement once, when the module loads, and runs its text with `exec_driver_sql`:
 still through SQLAlchemy's connection, so its transaction, events (statement counts, tracing),
 error wrapping and pool invalidation all apply. Values are given by the names of the statement's
-`bindparam`s; values written in the statement itself are converted once. Rows become records
-directly, with the column types' own result conversions (text enums to Python enums) and none
-of the rest.
+`bindparam`s; values written in the statement itself are converted once. The driver's rows
+become records directly, with the column types' own result conversions (text enums to Python
+enums) and none of the rest.
 
 `TenantKeyRead` and `KeyRead` are the DataLoader batches built on it.
 """
@@ -91,8 +91,15 @@ class PreparedSelect(Generic[R]):
     async def all(self, connection: AsyncConnection, values: Mapping[str, Any]) -> list[R]:
         """Every row for these values, made into records."""
         result = await connection.exec_driver_sql(self.sql, self.arguments(values))
-        read = self._read or self._reader(result.cursor.description)
-        return list(map(read, result.all()))
+        cursor = result.cursor
+        read = self._read or self._reader(cursor.description)
+        if getattr(cursor, "server_side", False):  # a streaming connection: rows come on demand
+            return list(map(read, result.all()))
+        # The driver's rows, already all fetched: SQLAlchemy's Row for each would only be
+        # unpacked again into the record (a fifth of the time of 400 order lines).
+        rows = cursor.fetchall()
+        result.close()
+        return list(map(read, rows))
 
     def _reader(self, description: Sequence[Sequence[Any]]) -> Callable[[Any], R]:
         """A row-to-record function, with the conversions of the result's column types."""
