@@ -12,7 +12,8 @@ Most fields of a long list are read from their parent and completed the same way
 (`schema.in_place`): 2,500 of the 3,500 fields of 100 recipes are leaves, most of the rest
 objects and lists of objects. graphql-core gives each one a path, a resolve info, a resolver
 call and several levels of value completion. Here a leaf is read and coerced on the spot, and an
-object's value goes straight to the completion of its sub-fields. A value out of the ordinary
+object's value goes straight to the completion of its sub-fields; a leaf computed by a method
+is computed and coerced on the spot. A value out of the ordinary
 (null in a non-null field, an error, an awaitable, a value the scalar refuses) goes graphql-
 core's way, which reports it exactly as before; an error in a sub-field is handled as
 graphql-core's `execute_field` and list completion handle it. Nothing is resolved in place when
@@ -27,14 +28,20 @@ from inspect import CO_ITERABLE_COROUTINE
 from types import CoroutineType, GeneratorType
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, Undefined
+from graphql import (
+    GraphQLField,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    Undefined,
+)
 from graphql.execution import executor as graphql_executor
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.in_place import Leaf, ObjectField, Planner, read_leaf
+from schema.in_place import ComputedLeaf, Leaf, ObjectField, Planner, read_leaf
 
 _KEPT_TYPES = 10_000  # bound the memo, should a program make types on the fly
 _awaitable_by_type: dict[type, bool] = {}
@@ -111,6 +118,15 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     )
                     if result is Undefined:
                         continue
+                elif how.__class__ is ComputedLeaf:
+                    result = self._compute_leaf(
+                        parent_type,
+                        source_value,
+                        how,
+                        field_details_list,
+                        Path(path, response_name, parent_type.name),
+                        position_context,
+                    )
                 elif how.__class__ is ObjectField:
                     result = self._execute_in_place(
                         parent_type,
@@ -143,6 +159,37 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         return get_results()
 
+    def _compute_leaf(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        how: ComputedLeaf,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        """`execute_field` for a leaf computed by a method: called once, whatever it returns."""
+        try:
+            value = how.read(source)
+            if value is not None and is_plain(type(value)):
+                try:
+                    coerced = how.coerce(value)
+                except Exception:  # completed below, which reports it where it belongs
+                    coerced = None
+                if coerced is not None and coerced is not Undefined:
+                    return coerced
+            info = self._info(parent_type, how.field_def, field_details_list, path)
+            if is_awaitable(value):
+                return self.complete_awaitable_value(
+                    how.declared, field_details_list, info, path, value, position_context
+                )
+            return self.complete_value(
+                how.declared, field_details_list, info, path, value, position_context
+            )
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, how.declared, field_details_list, path)
+            return None
+
     def _execute_in_place(
         self,
         parent_type: GraphQLObjectType,
@@ -156,7 +203,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         try:
             value = how.read(source)
             if is_awaitable(value):
-                info = self._info(parent_type, how, field_details_list, path)
+                info = self._info(parent_type, how.field_def, field_details_list, path)
                 return self.complete_awaitable_value(
                     how.declared, field_details_list, info, path, value, position_context
                 )
@@ -185,7 +232,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         if value is None or not is_plain(type(value)):
-            info = self._info(parent_type, how, field_details_list, path)
+            info = self._info(parent_type, how.field_def, field_details_list, path)
             return self.complete_value(
                 how.declared, field_details_list, info, path, value, position_context
             )
@@ -205,7 +252,7 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if type(value) is not list or not all(
             item is not None and is_plain(type(item)) for item in value
         ):
-            info = self._info(parent_type, how, field_details_list, path)
+            info = self._info(parent_type, how.field_def, field_details_list, path)
             return self.complete_value(
                 how.declared, field_details_list, info, path, value, position_context
             )
@@ -270,13 +317,11 @@ class GatewayExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _info(
         self,
         parent_type: GraphQLObjectType,
-        how: ObjectField,
+        field_def: GraphQLField,
         field_details_list: FieldDetailsList,
         path: Path,
     ) -> GraphQLResolveInfo[Any]:
-        return self.build_resolve_info(
-            how.field_def, to_nodes(field_details_list), parent_type, path
-        )
+        return self.build_resolve_info(field_def, to_nodes(field_details_list), parent_type, path)
 
 
 async def gather_settled(*awaitables: Awaitable[Any]) -> list[Any]:

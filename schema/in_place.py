@@ -5,6 +5,8 @@ it takes no arguments and carries no directive, and what it returns is completed
 for every value:
 
 - a leaf read from an attribute (a name, a quantity): read and coerced on the spot;
+- a leaf computed by a self-only method (an id made a string from its record): computed and
+  coerced on the spot, so a view can leave for later what a query may not ask for;
 - an object, or a list of objects, read from an attribute or a self-only method (a line's
   product, a recipe's lines): its value goes straight to the completion of its sub-fields,
   without the resolve info and the levels of `complete_value` in between.
@@ -46,6 +48,15 @@ class Leaf(NamedTuple):
     non_null: bool
 
 
+class ComputedLeaf(NamedTuple):
+    """A leaf computed by a self-only method: its coercion, and the field as declared."""
+
+    read: Callable[[Any], Any]
+    coerce: Coercer
+    field_def: GraphQLField
+    declared: GraphQLOutputType
+
+
 class ObjectField(NamedTuple):
     """An object, or a list of objects (`item_declared` set), read from its parent."""
 
@@ -64,7 +75,7 @@ class Step(NamedTuple):
 
     response_name: str
     field_details_list: FieldDetailsList
-    how: Leaf | ObjectField | None
+    how: Leaf | ComputedLeaf | ObjectField | None
 
 
 class Planner:
@@ -93,7 +104,7 @@ class Planner:
 
     def _how(
         self, parent_type: GraphQLObjectType, field_details_list: FieldDetailsList
-    ) -> Leaf | ObjectField | None:
+    ) -> Leaf | ComputedLeaf | ObjectField | None:
         node = field_details_list[0].node
         field_def = self.schema.get_field(parent_type, node.name.value)
         if field_def is None or field_def.args or node.arguments:
@@ -103,14 +114,14 @@ class Planner:
         declared = field_def.type
         non_null = isinstance(declared, GraphQLNonNull)
         kind = declared.of_type if isinstance(declared, GraphQLNonNull) else declared
-        if is_leaf_type(kind):
-            attribute = attribute_read_by(field_def.resolve)
-            if attribute is None:
-                return None
-            return Leaf(attribute, leaf_coercer(kind), non_null)
         read = reader_of(field_def.resolve)
         if read is None:
             return None
+        if is_leaf_type(kind):
+            attribute = attribute_read_by(field_def.resolve)
+            if attribute is None:
+                return ComputedLeaf(read, leaf_coercer(kind), field_def, declared)
+            return Leaf(attribute, leaf_coercer(kind), non_null)
         if _is_plain_object_type(kind):
             return ObjectField(read, field_def, node.name.value, declared, kind, non_null)
         if isinstance(kind, GraphQLList):

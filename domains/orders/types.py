@@ -68,8 +68,18 @@ class Customer:
 
 @strawberry.type(description="One line of an order: a product, how many, at what price.")
 class OrderItem:
-    id: strawberry.ID = strawberry.field(description="The line's id.")
-    product_id: strawberry.ID = strawberry.field(description="The product ordered.")
+    record: strawberry.Private[OrderItemRecord]
+
+    # Ids are made strings when asked for, not for each of a page's hundreds of lines: a method
+    # that takes only `self` is computed in place, as cheaply as an attribute is read.
+    @strawberry.field(description="The line's id.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.record.id))
+
+    @strawberry.field(description="The product ordered.")
+    def product_id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.record.product_id))
+
     quantity: Decimal = strawberry.field(description="How many, in the product's unit.")
     unit_price: Decimal = strawberry.field(
         description="The product's sale price when the order was created."
@@ -84,8 +94,7 @@ class OrderItem:
     def from_record(cls, record: OrderItemRecord, product: Product | None) -> OrderItem:
         """The GraphQL view of an order line and its (loaded) product."""
         return cls(
-            id=strawberry.ID(str(record.id)),
-            product_id=strawberry.ID(str(record.product_id)),
+            record=record,
             quantity=record.quantity,
             unit_price=record.unit_price,
             line_total=record.line_total,
@@ -117,9 +126,20 @@ class OrderStatusChange:
 
 @strawberry.type(description="A customer's order, from PENDING to DELIVERED (or CANCELLED).")
 class Order:
-    id: strawberry.ID = strawberry.field(description="The order's id.")
+    record: strawberry.Private[OrderRecord]
+    loaders: strawberry.Private[Loaders]
+
+    # Made strings when asked for, as an order line's (`OrderItem`).
+    @strawberry.field(description="The order's id.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.record.id))
+
     status: OrderStatus = strawberry.field(description="Where it stands.")
-    customer_id: strawberry.ID = strawberry.field(description="The customer who ordered.")
+
+    @strawberry.field(description="The customer who ordered.")
+    def customer_id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.record.customer_id))
+
     delivery_date: date = strawberry.field(description="Day the order is delivered or picked up.")
     notes: str = strawberry.field(description="Remarks about the order (empty if none).")
     subtotal: Decimal = strawberry.field(description="Sum of the line totals, exact.")
@@ -128,8 +148,6 @@ class Order:
     )
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
-    record: strawberry.Private[OrderRecord]
-    loaders: strawberry.Private[Loaders]
 
     @property
     def key(self) -> tuple[uuid.UUID, uuid.UUID]:
@@ -161,9 +179,7 @@ class Order:
     def from_record(cls, record: OrderRecord, loaders: Loaders) -> Order:
         """The GraphQL view of an order; `loaders` are the request's."""
         return cls(
-            id=strawberry.ID(str(record.id)),
             status=record.status,
-            customer_id=strawberry.ID(str(record.customer_id)),
             delivery_date=record.delivery_date,
             notes=record.notes,
             subtotal=record.subtotal,

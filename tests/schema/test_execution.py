@@ -80,6 +80,26 @@ class Loaf:
     def sparse_slices(self) -> list[Slice | None]:
         return [None, *self.slices]
 
+    @strawberry.field
+    def label(self) -> str:
+        return f"{self.name} ({self.grams} g)"
+
+    @strawberry.field
+    def label_later(self) -> str:
+        return _later(self.name)  # type: ignore[return-value] # an awaitable, on purpose
+
+    @strawberry.field
+    def required_label(self) -> str:
+        return self.missing  # null in a non-null leaf for some loaves, on purpose
+
+    @strawberry.field
+    def burnt_label(self) -> str | None:
+        raise RuntimeError("the label burnt")
+
+    @strawberry.field
+    def stubborn_label(self) -> Stubborn | None:
+        return self.stubborn
+
 
 def _loaves() -> list[Loaf]:
     rye, wheat = Flour(name="rye", origin="here"), Flour(name="wheat", origin=None)  # type: ignore[arg-type]
@@ -153,6 +173,10 @@ def _errors(result: Any) -> list[tuple[str, list[Any] | None]]:
         "{ loaves { flour { origin } } }",
         "{ loaves { slices { flour { origin } } } }",
         "{ loaves { name slices @include(if: true) { number } } }",
+        "{ loaves { label labelLater } }",
+        "{ loaves { label requiredLabel } }",
+        "{ loaves { label burntLabel } }",
+        "{ loaves { label stubbornLabel } }",
     ],
 )
 async def test_execute_resolves_in_place_with_the_same_answer(document: str) -> None:
