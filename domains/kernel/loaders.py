@@ -44,6 +44,7 @@ def then(
 
 
 L = TypeVar("L", bound="Loader[Any, Any]")
+_ABSENT: Any = object()  # no value for a key (None is a value: a row that is gone)
 _tracer = trace.get_tracer("bakery-gateway.dataloader")
 
 
@@ -129,18 +130,20 @@ class Loader(DataLoader[K, V], Generic[K, V]):
         made = self._views.get(make)
         if made is None:
             made = self._views[make] = {}
-        if key in made:
-            kept: W = made[key]
-            return kept
+        # One lookup, not `in` then `[]`: hashing a (tenant id, id) key calls UUID.__hash__ twice.
+        kept = made.get(key, _ABSENT)
+        if kept is not _ABSENT:
+            return cast("W", kept)
         made[key] = result = make(value)
         return result
 
     def loaded_many(self, keys: Sequence[K]) -> list[V] | None:
         """The values of all `keys` if this request already loaded every one of them, else None."""
         loaded = self._loaded
-        if all(key in loaded for key in keys):
+        try:
             return [loaded[key] for key in keys]
-        return None
+        except KeyError:
+            return None
 
     def now_or_later(self, key: K) -> V | Awaitable[V]:
         """The value at once when this request already loaded it, else an awaitable of it.
@@ -149,8 +152,9 @@ class Loader(DataLoader[K, V], Generic[K, V]):
         nested lists that is most of the time a DataLoader adds. A parent that loads a whole
         page first (`load_many`) lets every child take this fast path.
         """
-        if key in self._loaded:
-            return self._loaded[key]
+        value = self._loaded.get(key, _ABSENT)
+        if value is not _ABSENT:
+            return cast("V", value)
         return self.load(key)
 
     async def fetch(self, connection: AsyncConnection, keys: Sequence[K]) -> Mapping[K, V]:
