@@ -8,7 +8,8 @@ counted; introspection (`__schema`, `__type`) costs 1, its size being the schema
 `max_cost`, the operation is refused before any resolver runs with
 QUERY_TOO_COMPLEX; so is a mutation of more than `max_mutation_fields` root fields (each one
 is a transaction's worth of work). Every operation that reaches execution reports
-`{"requested": cost, "maximum": max_cost}` in `extensions.cost`.
+`{"requested": cost, "maximum": max_cost}` in `extensions.cost`; a cost past `MAX_REPORTED_COST`
+(the largest integer JSON clients read exactly) is reported as that, and refused all the same.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from domains.kernel.pagination import DEFAULT_PAGE_SIZE
 _PAGE_ARGUMENTS = ("first", "last")
 _PAGE_FIELDS = frozenset({"nodes", "edges"})
 _INTROSPECTION = frozenset({"__schema", "__type"})
+MAX_REPORTED_COST = 2**53 - 1
+"""Nested pages of 2^31 rows multiply past what JSON numbers hold (and the encoder takes)."""
 
 
 class QueryTooComplex(GatewayError):
@@ -165,8 +168,9 @@ def operation_cost(
     variables: Mapping[str, Any],
     policy: CostPolicy,
 ) -> int:
-    """The cost of `operation`, whose root type is `root`."""
-    return CostCounter(policy, fragments, variables).selection_cost(operation.selection_set, root)
+    """The cost of `operation`, whose root type is `root`, at most MAX_REPORTED_COST."""
+    cost = CostCounter(policy, fragments, variables).selection_cost(operation.selection_set, root)
+    return min(cost, MAX_REPORTED_COST)
 
 
 def mutation_fields(
@@ -226,8 +230,10 @@ class QueryCost(SchemaExtension):
                     mutationFields=count,
                 )
         if cost > policy.max_cost:
+            at_least = "at least " if cost == MAX_REPORTED_COST else ""
             return QueryTooComplex(
-                f"This operation would cost {cost}, over the maximum of {policy.max_cost}: "
+                f"This operation would cost {at_least}{cost}, over the maximum of "
+                f"{policy.max_cost}: "
                 "ask for smaller pages (`first`) or fewer nested lists.",
                 cost=cost,
             )

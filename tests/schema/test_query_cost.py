@@ -71,3 +71,21 @@ async def test_mutation_with_more_than_ten_fields_is_query_too_complex(
     assert result.codes == ["QUERY_TOO_COMPLEX"]
     assert result.errors[0]["extensions"]["mutationFields"] == 11
     assert "data" not in result.body
+
+
+async def test_a_cost_past_what_json_numbers_hold_is_refused_and_reported_capped(
+    client: GraphQLClient,
+) -> None:
+    bakery = await Bakery.open(client)
+    biggest = 2**31 - 1  # the largest Int, on two nested pages and a list between them
+    query = f"""query($tenantId: ID!) {{ tenant(id: $tenantId) {{
+      recipes(first: {biggest}) {{ nodes {{ ingredients {{ ingredient {{
+        movements(last: {biggest}) {{ id }} }} }} }} }} }} }}"""
+
+    result = await bakery.run(query)
+
+    assert result.status < 500
+    assert result.codes == ["QUERY_TOO_COMPLEX"]
+    assert result.errors[0]["extensions"]["cost"] == 2**53 - 1
+    assert "at least" in result.errors[0]["message"]
+    assert result.body["extensions"]["cost"] == {"requested": 2**53 - 1, "maximum": 100_000}
