@@ -79,6 +79,21 @@ _VISIBLE_0017 = (
 )
 
 
+def _protect_again(*, tenant: str, platform: bool) -> None:
+    """Redefine `protect` and apply it again to every table it protected, but the tenant row."""
+    op.execute(_protect(tenant=tenant, platform=platform))
+    op.execute(f"""
+        DO $$
+        DECLARE
+            target regclass;
+        BEGIN
+            FOR target IN {_PROTECTED_TABLES} WHERE p.polrelid <> 'tenants.tenants'::regclass LOOP
+                PERFORM gateway_security.protect(target);
+            END LOOP;
+        END $$
+    """)
+
+
 def _tenant_row_policy(condition: str) -> None:
     op.execute("DROP POLICY tenant_isolation ON tenants.tenants")
     op.execute(f"""
@@ -168,17 +183,7 @@ def upgrade() -> None:
     )
     op.execute(_VISIBLE_TENANTS)
     op.execute(_ACTING_USER)
-    op.execute(_protect(tenant=_VISIBLE, platform=True))
-    op.execute(f"""
-        DO $$
-        DECLARE
-            target regclass;
-        BEGIN
-            FOR target IN {_PROTECTED_TABLES} WHERE p.polrelid <> 'tenants.tenants'::regclass LOOP
-                PERFORM gateway_security.protect(target);
-            END LOOP;
-        END $$
-    """)
+    _protect_again(tenant=_VISIBLE, platform=True)
     # The tenant row: seen by its members, and by its owner from the moment it is made.
     _tenant_row_policy(
         "id = ANY ((SELECT gateway_security.visible_tenants())::uuid[]) "
@@ -192,17 +197,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # visible_tenants() and acting_user() stay as they are: they answer as 0017's did.
-    op.execute(_protect(tenant=_VISIBLE_0017, platform=False))
-    op.execute(f"""
-        DO $$
-        DECLARE
-            target regclass;
-        BEGIN
-            FOR target IN {_PROTECTED_TABLES} WHERE p.polrelid <> 'tenants.tenants'::regclass LOOP
-                PERFORM gateway_security.protect(target);
-            END LOOP;
-        END $$
-    """)
+    _protect_again(tenant=_VISIBLE_0017, platform=False)
     op.execute("DROP POLICY platform_access ON tenants.tenants")
     _tenant_row_policy(
         "(SELECT gateway_security.unrestricted()) "
