@@ -8,6 +8,8 @@
   bodies with `extensions.code`, never plain text or a trace.
 - The request's parameters are checked as the spec says: `query` and `operationName` strings,
   `variables` and `extensions` objects (or null), one operation per request, UTF-8 bodies.
+- A body over `GATEWAY_MAX_REQUEST_BYTES` is a 413 (`gateway.request_body`), read before the
+  operation waits for its turn (`gateway.admission`).
 - Automatic persisted queries (`gateway.persisted_queries`) and CSRF protection for GET
   (`gateway.csrf`) come before any operation runs.
 """
@@ -37,6 +39,7 @@ from gateway.csrf import check_not_forgeable
 from gateway.demo_access import demo_principal
 from gateway.middleware.access_log import LOG_FIELDS
 from gateway.persisted_queries import PersistedQueries, load_allow_list
+from gateway.request_body import ClientGone, read_whole
 from gateway.resources import Resources
 from gateway.settings import Settings
 from schema.error_codes import UNAVAILABLE_MESSAGE, database_unavailable
@@ -53,6 +56,7 @@ _HTTP_CODES = {
     404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     406: "NOT_ACCEPTABLE",
+    413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
 
@@ -159,9 +163,13 @@ class GatewayGraphQL(GraphQL[RequestContext, None]):
         request = Request(scope, receive)
         resources: Resources = request.app.state.resources
         try:
+            whole = await read_whole(scope, receive, limit=resources.settings.max_request_bytes)
+            request = Request(scope, whole)
             async with resources.admission.admitted():
                 with row_security.scoped(row_security.NOBODY):  # until the caller is known
                     response = await self.run(request)
+        except ClientGone:
+            return  # nobody left to answer
         except HTTPException as error:
             response = self.http_error(error, negotiate(request.headers.get("accept")))
         except Exception as error:

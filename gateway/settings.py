@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=10, ge=1)
     max_aliases: int = Field(default=15, ge=0)
     max_tokens: int = Field(default=2000, ge=100)
+    max_request_bytes: int = Field(default=1_048_576, ge=1024)
     parser_cache_size: int = Field(default=512, ge=0)
     validation_cache_size: int = Field(default=512, ge=0)
     max_query_cost: int = Field(default=100_000, ge=1)
