@@ -37,7 +37,6 @@ class Admission:
     def __init__(self, *, limit: int, timeout_seconds: float) -> None:
         self._slots = asyncio.Semaphore(limit)
         self._timeout = timeout_seconds
-        self.limit = limit
         self.running = 0
         self.waiting = 0
 
